@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"connectrpc.com/connect"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/types/known/structpb"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
+	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
+)
+
+// clientFlags are the connection flags of the client commands.
+type clientFlags struct {
+	url, apiKey string
+}
+
+func (c *clientFlags) register(fs *flag.FlagSet) {
+	url := os.Getenv("HERALD_URL")
+	if url == "" {
+		url = "http://localhost:8080"
+	}
+	fs.StringVar(&c.url, "url", url, "Herald's base URL (HERALD_URL)")
+	fs.StringVar(&c.apiKey, "api-key", os.Getenv("HERALD_API_KEY"), "API key (HERALD_API_KEY)")
+}
+
+func (c *clientFlags) notifications() (heraldv1connect.NotificationServiceClient, error) {
+	if c.apiKey == "" {
+		return nil, errors.New("an API key is required: set HERALD_API_KEY or pass --api-key")
+	}
+	auth := connect.UnaryInterceptorFunc(func(next connect.UnaryFunc) connect.UnaryFunc {
+		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
+			req.Header().Set("Authorization", "Bearer "+c.apiKey)
+			return next(ctx, req)
+		}
+	})
+	client := &http.Client{Timeout: 30 * time.Second}
+	return heraldv1connect.NewNotificationServiceClient(client, strings.TrimRight(c.url, "/"), connect.WithInterceptors(auth)), nil
+}
+
+func runSend(ctx context.Context, args []string) error {
+	var c clientFlags
+	fs := flag.NewFlagSet("send", flag.ContinueOnError)
+	c.register(fs)
+	messageType := fs.String("type", "", "message type key (required)")
+	to := fs.String("to", "", "recipient ids, comma separated (required)")
+	data := fs.String("data", "{}", "template data as a JSON object")
+	key := fs.String("idempotency-key", "", "idempotency key")
+	sendAt := fs.String("send-at", "", "deliver at this RFC 3339 time")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	req := &heraldv1.SendRequest{MessageType: *messageType, IdempotencyKey: *key}
+	if *to != "" {
+		req.RecipientIds = strings.Split(*to, ",")
+	}
+	req.Data = &structpb.Struct{}
+	if err := protojson.Unmarshal([]byte(*data), req.Data); err != nil {
+		return fmt.Errorf("--data: %w", err)
+	}
+	if *sendAt != "" {
+		t, err := time.Parse(time.RFC3339, *sendAt)
+		if err != nil {
+			return fmt.Errorf("--send-at: %w", err)
+		}
+		req.SendAt = timestamppb.New(t)
+	}
+	client, err := c.notifications()
+	if err != nil {
+		return err
+	}
+	resp, err := client.Send(ctx, connect.NewRequest(req))
+	if err != nil {
+		return err
+	}
+	if resp.Msg.GetDuplicate() {
+		fmt.Fprintln(os.Stderr, "duplicate: this idempotency key was already used for the same request")
+	}
+	fmt.Println(resp.Msg.GetNotificationId())
+	return nil
+}
+
+func runStatus(ctx context.Context, args []string) error {
+	var c clientFlags
+	fs := flag.NewFlagSet("status", flag.ContinueOnError)
+	c.register(fs)
+	asJSON := fs.Bool("json", false, "print the notification as JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: herald status [--json] <notification id>")
+	}
+	client, err := c.notifications()
+	if err != nil {
+		return err
+	}
+	resp, err := client.GetNotification(ctx, connect.NewRequest(&heraldv1.GetNotificationRequest{NotificationId: fs.Arg(0)}))
+	if err != nil {
+		return err
+	}
+	n := resp.Msg.GetNotification()
+	if *asJSON {
+		b, err := protojson.MarshalOptions{Multiline: true}.Marshal(n)
+		if err != nil {
+			return err
+		}
+		fmt.Println(string(b))
+		return nil
+	}
+	printNotification(n)
+	return nil
+}
+
+func enumName(s fmt.Stringer, prefix string) string {
+	return strings.ToLower(strings.TrimPrefix(s.String(), prefix))
+}
+
+func printNotification(n *heraldv1.Notification) {
+	fmt.Printf("notification %s  %s  %s v%d  created %s\n", n.GetId(), enumName(n.GetStatus(), "NOTIFICATION_STATUS_"),
+		n.GetMessageType(), n.GetMessageTypeVersion(), n.GetCreateTime().AsTime().Local().Format(time.RFC3339))
+	for _, d := range n.GetDeliveries() {
+		fmt.Printf("  delivery %s  %s  %s  %s", d.GetId(), d.GetRecipientId(), enumName(d.GetChannel(), "CHANNEL_"),
+			enumName(d.GetStatus(), "DELIVERY_STATUS_"))
+		if d.GetReason() != "" {
+			fmt.Printf(" (%s)", d.GetReason())
+		}
+		fmt.Printf("  attempts %d", d.GetAttempts())
+		if d.GetProvider() != "" {
+			fmt.Printf("  via %s", d.GetProvider())
+		}
+		fmt.Println()
+		for _, e := range d.GetEvents() {
+			line := fmt.Sprintf("    %s  %-10s", e.GetTime().AsTime().Local().Format("15:04:05.000"), e.GetType())
+			if e.GetAttempt() > 0 {
+				line += fmt.Sprintf(" #%d", e.GetAttempt())
+			}
+			if e.GetResponseCode() > 0 {
+				line += fmt.Sprintf(" HTTP %d", e.GetResponseCode())
+			}
+			if e.GetLatency() != nil {
+				line += " " + e.GetLatency().AsDuration().Round(time.Millisecond/10).String()
+			}
+			if e.GetReason() != "" {
+				line += " reason=" + e.GetReason()
+			}
+			if e.GetMessage() != "" {
+				line += "  " + e.GetMessage()
+			}
+			if len(e.GetDetails().GetFields()) > 0 {
+				b, _ := json.Marshal(e.GetDetails().AsMap())
+				line += "  " + string(b)
+			}
+			fmt.Println(line)
+		}
+	}
+}

@@ -1,0 +1,316 @@
+// Package app assembles a Herald process: the Postgres pool, migrations, the
+// River client and its workers, the API server and telemetry. cmd/herald
+// turns flags and environment into a Config and runs an App; end-to-end
+// tests run Apps the same way.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"connectrpc.com/connect"
+	"connectrpc.com/otelconnect"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"github.com/heraldhq/herald/enqueue"
+	"github.com/heraldhq/herald/jobs"
+	"github.com/heraldhq/herald/pipeline"
+	"github.com/heraldhq/herald/providers"
+	"github.com/heraldhq/herald/providers/webhook"
+	"github.com/heraldhq/herald/render"
+	"github.com/heraldhq/herald/server"
+	"github.com/heraldhq/herald/store"
+	"github.com/heraldhq/herald/telemetry"
+)
+
+// Version is Herald's version, set at build time with
+// -ldflags "-X github.com/heraldhq/herald/cmd/herald/internal/app.Version=v1.2.3".
+var Version = "dev"
+
+// Options carry what only Go callers can set. The zero value is fine.
+type Options struct {
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// Queues sizes the worker lanes; nil means the defaults.
+	Queues *jobs.QueueOptions
+	// Now is the clock workers decide with. Default time.Now.
+	Now func() time.Time
+}
+
+// App is one Herald process.
+type App struct {
+	cfg       Config
+	logger    *slog.Logger
+	pool      *pgxpool.Pool
+	store     *store.Store
+	river     *river.Client[pgx.Tx]
+	telemetry *telemetry.Telemetry
+	mux       *http.ServeMux
+	server    *http.Server
+	listener  net.Listener
+	serveErr  chan error
+}
+
+// New connects to Postgres (creating the database if it is missing),
+// migrates it unless AutoMigrate is off, makes sure the bootstrap key
+// exists, and assembles workers and API. It starts nothing: call Start or
+// Run.
+func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	a := &App{cfg: cfg, logger: logger}
+
+	if err := store.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
+		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
+	}
+	poolCfg, err := pgxpool.ParseConfig(cfg.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("app: database url: %w", err)
+	}
+	poolCfg.MaxConns = cfg.DBMaxConns
+	if a.pool, err = pgxpool.NewWithConfig(ctx, poolCfg); err != nil {
+		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
+	}
+	a.store = store.NewStore(a.pool)
+	if err := a.setup(ctx, opts); err != nil {
+		a.pool.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *App) setup(ctx context.Context, opts *Options) error {
+	cfg := a.cfg
+	if cfg.AutoMigrate {
+		if err := store.Migrate(ctx, a.pool); err != nil {
+			return err
+		}
+	}
+	if cfg.BootstrapAPIKey != "" {
+		if err := EnsureBootstrapKey(ctx, a.store, cfg.BootstrapAPIKey); err != nil {
+			return err
+		}
+	}
+
+	var err error
+	if a.telemetry, err = telemetry.New("herald", Version); err != nil {
+		return err
+	}
+	renderer := render.New()
+
+	registry := providers.NewRegistry()
+	registry.Add(string(store.ChannelWebhook), webhook.New(&webhook.Options{
+		AllowPrivate: cfg.WebhookAllowPrivate, Timeout: cfg.ProviderTimeout,
+	}))
+
+	workers := river.NewWorkers()
+	jobs.Register(workers, &jobs.Options{
+		Store: a.store, Pipeline: pipeline.Default(renderer), Providers: registry, Logger: a.logger,
+		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout,
+		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
+		MeterProvider: a.telemetry.MeterProvider(),
+	})
+	riverCfg := &river.Config{
+		Logger:      a.logger,
+		Workers:     workers,
+		RetryPolicy: &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
+		// A crashed worker's jobs come back after this; fan-out commits its
+		// progress per chunk, so a long fan-out only resumes.
+		RescueStuckJobsAfter: 2*cfg.ProviderTimeout + time.Minute,
+	}
+	if cfg.Role != RoleAPI {
+		riverCfg.Queues = jobs.Queues(opts.Queues)
+	}
+	if a.river, err = river.NewClient(riverpgxv5.New(a.pool), riverCfg); err != nil {
+		return fmt.Errorf("app: river: %w", err)
+	}
+
+	a.mux = http.NewServeMux()
+	if cfg.Role != RoleWorker {
+		enq, err := enqueue.New(a.river)
+		if err != nil {
+			return err
+		}
+		otelInterceptor, err := otelconnect.NewInterceptor(otelconnect.WithMeterProvider(a.telemetry.MeterProvider()))
+		if err != nil {
+			return fmt.Errorf("app: otelconnect: %w", err)
+		}
+		api, err := server.New(&server.Options{
+			Store: a.store, Enqueuer: enq, Renderer: renderer,
+			Interceptors: []connect.Interceptor{otelInterceptor},
+		})
+		if err != nil {
+			return err
+		}
+		a.mux.Handle("/", api)
+	} else {
+		a.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck // best effort
+		a.mux.HandleFunc("GET /readyz", a.readyz)
+	}
+	a.mux.Handle("GET /metrics", a.telemetry.Handler())
+	return nil
+}
+
+func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := a.store.Ping(ctx); err != nil {
+		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ready\n")) //nolint:errcheck // best effort
+}
+
+// EnsureBootstrapKey makes sure tenant "default" exists and key is one of
+// its API keys.
+func EnsureBootstrapKey(ctx context.Context, st *store.Store, key string) error {
+	return st.InTx(ctx, func(tx pgx.Tx) error {
+		q := store.New(tx)
+		t, err := q.CreateTenant(ctx, "default")
+		if err != nil {
+			return err
+		}
+		_, err = q.CreateAPIKey(ctx, t.ID, "bootstrap", key)
+		return err
+	})
+}
+
+// Mux returns the HTTP mux, for mounting more handlers before Start.
+func (a *App) Mux() *http.ServeMux { return a.mux }
+
+// Store returns the app's store.
+func (a *App) Store() *store.Store { return a.store }
+
+// River returns the app's River client.
+func (a *App) River() *river.Client[pgx.Tx] { return a.river }
+
+// Addr returns the address the app listens on, once started.
+func (a *App) Addr() string { return a.listener.Addr().String() }
+
+// URL returns the app's base URL, once started.
+func (a *App) URL() string { return "http://" + a.Addr() }
+
+// Start listens on the configured address, serves the API and starts the
+// workers. It returns once both are running.
+func (a *App) Start(ctx context.Context) error {
+	ln, err := net.Listen("tcp", a.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("app: listen on %s: %w", a.cfg.Addr, err)
+	}
+	a.listener = ln
+	var protocols http.Protocols
+	protocols.SetHTTP1(true)
+	protocols.SetUnencryptedHTTP2(true) // gRPC without TLS (h2c)
+	a.server = &http.Server{
+		Handler:           a.mux,
+		Protocols:         &protocols,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn),
+	}
+	a.serveErr = make(chan error, 1)
+	go func() { a.serveErr <- a.server.Serve(ln) }()
+
+	if a.cfg.Role != RoleAPI {
+		if err := a.river.Start(context.WithoutCancel(ctx)); err != nil {
+			return fmt.Errorf("app: start workers: %w", err)
+		}
+	}
+	a.logger.InfoContext(ctx, "herald started", "addr", a.Addr(), "role", a.cfg.Role, "version", Version)
+	return nil
+}
+
+// Run starts the app and stops it gracefully when ctx is done.
+func (a *App) Run(ctx context.Context) error {
+	if err := a.Start(ctx); err != nil {
+		a.Close()
+		return err
+	}
+	select {
+	case <-ctx.Done():
+	case err := <-a.serveErr:
+		a.logger.Error("http server stopped", "error", err)
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.ShutdownTimeout)
+	defer cancel()
+	return a.Shutdown(shutdownCtx)
+}
+
+// Shutdown stops accepting requests, lets in-flight RPCs and jobs finish
+// until ctx is done, then cancels the jobs still running; River hands them
+// to another process (or the next start). Nothing accepted is lost: every
+// job is either finished or still in the database.
+func (a *App) Shutdown(ctx context.Context) error {
+	a.logger.InfoContext(ctx, "herald stopping")
+	var errs []error
+	if a.server != nil {
+		if err := a.server.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
+			a.server.Close()
+		}
+	}
+	if a.cfg.Role != RoleAPI && a.listener != nil {
+		if err := a.river.Stop(ctx); err != nil {
+			hardCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			if err := a.river.StopAndCancel(hardCtx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+				errs = append(errs, fmt.Errorf("workers: %w", err))
+			}
+			cancel()
+		}
+	}
+	if err := a.telemetry.Shutdown(context.WithoutCancel(ctx)); err != nil {
+		errs = append(errs, err)
+	}
+	a.pool.Close()
+	return errors.Join(errs...)
+}
+
+// Close releases the app's resources without a graceful stop.
+func (a *App) Close() {
+	if a.server != nil {
+		a.server.Close()
+	}
+	a.pool.Close()
+}
+
+// DatabaseError is returned when Postgres cannot be reached or prepared. Its
+// message says how to get a database.
+type DatabaseError struct {
+	URL string
+	Err error
+}
+
+func (e *DatabaseError) Error() string {
+	return fmt.Sprintf(`cannot use the database at %s: %v
+
+Herald needs PostgreSQL 15 or newer. Either
+  - start a local server (Debian/Ubuntu: sudo apt-get install postgresql && sudo pg_ctlcluster 15 main start),
+  - or run one with Docker: docker compose up -d postgres,
+and point HERALD_DATABASE_URL at it (default %s).`, redactURL(e.URL), e.Err, DefaultDatabaseURL)
+}
+
+func (e *DatabaseError) Unwrap() error { return e.Err }
+
+// redactURL hides a password in a database URL.
+func redactURL(u string) string {
+	cfg, err := pgx.ParseConfig(u)
+	if err != nil || cfg.Password == "" {
+		return u
+	}
+	return fmt.Sprintf("postgres://%s:***@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
+}

@@ -1,0 +1,177 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// DefaultDatabaseURL is where Herald looks for Postgres unless
+// HERALD_DATABASE_URL says otherwise.
+const DefaultDatabaseURL = "postgres://localhost:5432/herald?sslmode=disable"
+
+// Roles a process can take.
+const (
+	RoleAll    = "all"    // API and workers
+	RoleAPI    = "api"    // API only: accepts and answers, never works jobs
+	RoleWorker = "worker" // workers only, plus /healthz, /readyz and /metrics
+)
+
+// Config is everything a Herald process is configured with. ConfigFromEnv
+// documents each field's variable and default.
+type Config struct {
+	DatabaseURL         string
+	Addr                string
+	Role                string
+	BootstrapAPIKey     string
+	WebhookAllowPrivate bool
+	FlagsFile           string
+	AutoMigrate         bool
+	DBMaxConns          int32
+	MaxAttempts         int
+	RetryBaseDelay      time.Duration
+	RetryMaxDelay       time.Duration
+	ProviderTimeout     time.Duration
+	ShutdownTimeout     time.Duration
+	LogLevel            string
+	LogFormat           string
+}
+
+// Variables lists the environment variables ConfigFromEnv reads, with their
+// defaults and meaning, in the order the README's table shows them.
+var Variables = []struct{ Name, Default, Doc string }{
+	{"HERALD_DATABASE_URL", DefaultDatabaseURL, "Postgres URL; the database is created if missing."},
+	{"HERALD_ADDR", ":8080", "Listen address for Connect, gRPC, gRPC-Web, probes and /metrics (h2c)."},
+	{"HERALD_ROLE", RoleAll, "all, api (accept and answer only) or worker (work jobs only)."},
+	{"HERALD_BOOTSTRAP_API_KEY", "", "Ensures tenant `default` exists with this API key."},
+	{"HERALD_WEBHOOK_ALLOW_PRIVATE", "false", "Let webhooks reach loopback and private addresses (true in `herald dev`)."},
+	{"HERALD_FLAGS_FILE", "", "flagd flag file for rollout, dark launch and kill switches."},
+	{"HERALD_AUTO_MIGRATE", "true", "Apply migrations at start (`herald migrate` does it on demand)."},
+	{"HERALD_DB_MAX_CONNS", "32", "Postgres connection pool size."},
+	{"HERALD_MAX_ATTEMPTS", "8", "Provider calls per delivery when the message type does not say."},
+	{"HERALD_RETRY_BASE_DELAY", "2s", "First retry delay; doubles each attempt, with jitter."},
+	{"HERALD_RETRY_MAX_DELAY", "1h", "Longest retry delay."},
+	{"HERALD_PROVIDER_TIMEOUT", "30s", "Bound on one provider call."},
+	{"HERALD_SHUTDOWN_TIMEOUT", "30s", "How long shutdown waits for in-flight jobs before handing them back."},
+	{"HERALD_LOG_LEVEL", "info", "debug, info, warn or error."},
+	{"HERALD_LOG_FORMAT", "json", "json or text."},
+}
+
+// ConfigFromEnv reads the configuration from getenv (os.Getenv if nil) and
+// validates it, reporting every invalid variable at once.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	p := &parser{getenv: getenv}
+	cfg := Config{
+		DatabaseURL:         p.str("HERALD_DATABASE_URL"),
+		Addr:                p.str("HERALD_ADDR"),
+		Role:                p.str("HERALD_ROLE"),
+		BootstrapAPIKey:     p.str("HERALD_BOOTSTRAP_API_KEY"),
+		WebhookAllowPrivate: p.boolean("HERALD_WEBHOOK_ALLOW_PRIVATE"),
+		FlagsFile:           p.str("HERALD_FLAGS_FILE"),
+		AutoMigrate:         p.boolean("HERALD_AUTO_MIGRATE"),
+		DBMaxConns:          int32(p.integer("HERALD_DB_MAX_CONNS", 1, 10000)),
+		MaxAttempts:         p.integer("HERALD_MAX_ATTEMPTS", 1, 25),
+		RetryBaseDelay:      p.duration("HERALD_RETRY_BASE_DELAY"),
+		RetryMaxDelay:       p.duration("HERALD_RETRY_MAX_DELAY"),
+		ProviderTimeout:     p.duration("HERALD_PROVIDER_TIMEOUT"),
+		ShutdownTimeout:     p.duration("HERALD_SHUTDOWN_TIMEOUT"),
+		LogLevel:            p.str("HERALD_LOG_LEVEL"),
+		LogFormat:           p.str("HERALD_LOG_FORMAT"),
+	}
+	if err := cfg.Validate(); err != nil {
+		p.errs = append(p.errs, err)
+	}
+	return cfg, errors.Join(p.errs...)
+}
+
+// Validate checks the configuration's values, naming the variable at fault.
+func (c *Config) Validate() error {
+	var errs []error
+	if _, err := pgxpool.ParseConfig(c.DatabaseURL); err != nil {
+		errs = append(errs, fmt.Errorf("HERALD_DATABASE_URL: %w", err))
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("HERALD_ADDR: %q is not host:port (%v)", c.Addr, err))
+	}
+	switch c.Role {
+	case RoleAll, RoleAPI, RoleWorker:
+	default:
+		errs = append(errs, fmt.Errorf("HERALD_ROLE: %q is not all, api or worker", c.Role))
+	}
+	if c.BootstrapAPIKey != "" && len(c.BootstrapAPIKey) < 16 {
+		errs = append(errs, errors.New("HERALD_BOOTSTRAP_API_KEY: must be at least 16 characters"))
+	}
+	if c.FlagsFile != "" {
+		if _, err := os.Stat(c.FlagsFile); err != nil {
+			errs = append(errs, fmt.Errorf("HERALD_FLAGS_FILE: %w", err))
+		}
+	}
+	if c.RetryBaseDelay <= 0 || c.RetryMaxDelay < c.RetryBaseDelay {
+		errs = append(errs, errors.New("HERALD_RETRY_BASE_DELAY / HERALD_RETRY_MAX_DELAY: need 0 < base <= max"))
+	}
+	if c.ProviderTimeout <= 0 {
+		errs = append(errs, errors.New("HERALD_PROVIDER_TIMEOUT: must be positive"))
+	}
+	if c.ShutdownTimeout <= 0 {
+		errs = append(errs, errors.New("HERALD_SHUTDOWN_TIMEOUT: must be positive"))
+	}
+	switch strings.ToLower(c.LogLevel) {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("HERALD_LOG_LEVEL: %q is not debug, info, warn or error", c.LogLevel))
+	}
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		errs = append(errs, fmt.Errorf("HERALD_LOG_FORMAT: %q is not json or text", c.LogFormat))
+	}
+	return errors.Join(errs...)
+}
+
+type parser struct {
+	getenv func(string) string
+	errs   []error
+}
+
+func (p *parser) str(name string) string {
+	if v := p.getenv(name); v != "" {
+		return v
+	}
+	for _, v := range Variables {
+		if v.Name == name {
+			return v.Default
+		}
+	}
+	return ""
+}
+
+func (p *parser) boolean(name string) bool {
+	b, err := strconv.ParseBool(p.str(name))
+	if err != nil {
+		p.errs = append(p.errs, fmt.Errorf("%s: %q is not true or false", name, p.getenv(name)))
+	}
+	return b
+}
+
+func (p *parser) integer(name string, lo, hi int) int {
+	n, err := strconv.Atoi(p.str(name))
+	if err != nil || n < lo || n > hi {
+		p.errs = append(p.errs, fmt.Errorf("%s: %q is not a whole number from %d to %d", name, p.getenv(name), lo, hi))
+	}
+	return n
+}
+
+func (p *parser) duration(name string) time.Duration {
+	d, err := time.ParseDuration(p.str(name))
+	if err != nil {
+		p.errs = append(p.errs, fmt.Errorf("%s: %q is not a duration like 30s or 5m", name, p.getenv(name)))
+	}
+	return d
+}

@@ -1,0 +1,248 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
+
+	"github.com/heraldhq/herald/providers"
+	"github.com/heraldhq/herald/store"
+)
+
+// Delivery reasons recorded by the deliver worker, besides the provider
+// failure classes (transient, throttled, permanent).
+const (
+	ReasonExpired    = "expired"
+	ReasonNoProvider = "no_provider"
+)
+
+// inboxProvider names the built-in in-app channel in deliveries.
+const inboxProvider = "inbox"
+
+// claimMargin is how much longer than a provider call a claim lasts, so a
+// slow commit does not let a second worker in.
+const claimMargin = 15 * time.Second
+
+// DeliverWorker sends one delivery. It claims the delivery (so a cancel or a
+// second worker leaves it alone), calls the provider outside any
+// transaction, then records the outcome, its events and, when the delivery
+// is final, the job's completion in one transaction.
+//
+// A crash between the provider call and that commit makes River run the job
+// again: at-least-once, with the delivery id as the idempotency key so
+// providers and receivers can drop the repeat.
+type DeliverWorker struct {
+	river.WorkerDefaults[DeliverArgs]
+	w *worker
+}
+
+// Timeout implements river.Worker.
+func (d *DeliverWorker) Timeout(*river.Job[DeliverArgs]) time.Duration {
+	return d.w.opts.ProviderTimeout + claimMargin
+}
+
+// Work implements river.Worker.
+func (d *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
+	w := d.w
+	st := w.opts.Store
+	del, err := st.ClaimDelivery(ctx, job.Args.DeliveryID, w.opts.ProviderTimeout+claimMargin)
+	if err != nil {
+		return err
+	}
+	if del == nil {
+		cur, err := st.GetDelivery(ctx, job.Args.DeliveryID)
+		if errors.Is(err, store.ErrNotFound) {
+			return river.JobCancel(err) // removed by retention
+		}
+		if err != nil {
+			return err
+		}
+		if !cur.Status.Pending() {
+			return nil // finished by an earlier run, or canceled
+		}
+		return river.JobSnooze(time.Second) // another worker is calling the provider
+	}
+
+	now := w.opts.Now()
+	if del.ExpireAt != nil && now.After(*del.ExpireAt) {
+		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryExpired, Reason: ReasonExpired},
+			event(del, store.EventExpired, store.DeliveryExpired, ReasonExpired, "not sent within the message type's ttl"))
+	}
+	if del.Channel == store.ChannelInApp {
+		return d.deliverInbox(ctx, job, del)
+	}
+
+	provs := w.opts.Providers.For(string(del.Channel))
+	if len(provs) == 0 {
+		msg := fmt.Sprintf("no provider configured for channel %s", del.Channel)
+		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: ReasonNoProvider, LastError: msg},
+			event(del, store.EventFailed, store.DeliveryFailed, ReasonNoProvider, msg))
+	}
+	return d.send(ctx, job, del, provs[0])
+}
+
+// send makes one provider call and records what came of it.
+func (d *DeliverWorker) send(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, p providers.Provider) error {
+	w := d.w
+	msg, err := d.message(ctx, del)
+	if err != nil {
+		return err
+	}
+	callCtx, cancel := context.WithTimeout(ctx, w.opts.ProviderTimeout)
+	start := time.Now()
+	res, sendErr := p.Send(callCtx, msg)
+	latency := time.Since(start)
+	cancel()
+
+	attempt := del.Attempts + 1
+	attemptEv := event(del, store.EventAttempt, store.DeliverySending, "", "")
+	attemptEv.Attempt, attemptEv.Provider, attemptEv.Latency = attempt, p.Name(), latency
+
+	if sendErr == nil {
+		attemptEv.ResponseCode = res.StatusCode
+		w.metrics.providerDur.Record(ctx, latency.Seconds(), metric.WithAttributes(
+			attribute.String("provider", p.Name()), attribute.String("channel", string(del.Channel)), attribute.String("outcome", "sent")))
+		sent := event(del, store.EventSent, store.DeliverySent, "", "")
+		sent.Provider = p.Name()
+		if res.MessageID != "" {
+			sent.Details = map[string]any{"providerMessageId": res.MessageID}
+		}
+		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliverySent, Provider: p.Name(), Attempted: true}, attemptEv, sent)
+	}
+
+	perr := providers.Classify(sendErr)
+	attemptEv.ResponseCode, attemptEv.Message, attemptEv.Reason = perr.StatusCode, sendErr.Error(), perr.Class.String()
+	w.metrics.providerDur.Record(ctx, latency.Seconds(), metric.WithAttributes(
+		attribute.String("provider", p.Name()), attribute.String("channel", string(del.Channel)), attribute.String("outcome", perr.Class.String())))
+
+	reason := perr.Class.String()
+	fail := func() error {
+		failed := event(del, store.EventFailed, store.DeliveryFailed, reason, sendErr.Error())
+		failed.Provider = p.Name()
+		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: reason, Provider: p.Name(),
+			LastError: sendErr.Error(), Attempted: true}, attemptEv, failed)
+	}
+	if perr.Class == providers.Permanent || attempt >= w.maxAttemptsFor(ctx, del) {
+		return fail()
+	}
+
+	var (
+		wait  time.Duration
+		retry store.Event
+	)
+	if perr.Class == providers.Throttled {
+		wait = perr.RetryAfter
+		if wait <= 0 {
+			wait = w.opts.Retry.Backoff(attempt)
+		}
+		retry = event(del, store.EventThrottled, store.DeliverySending, reason, "provider asked to slow down")
+	} else {
+		wait = w.opts.Retry.Backoff(attempt)
+		retry = event(del, store.EventRetrying, store.DeliverySending, reason, "will retry")
+	}
+	next := w.opts.Now().Add(wait)
+	retry.Provider, retry.Details = p.Name(), map[string]any{"nextAttemptTime": next.UTC().Format(time.RFC3339Nano)}
+	err = d.record(ctx, nil, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySending, Reason: reason, Provider: p.Name(),
+		LastError: sendErr.Error(), ScheduledAt: &next, Attempted: true}, del, attemptEv, retry)
+	if err != nil {
+		return err
+	}
+	// Snoozing keeps River's attempt count for Herald's own failures; the
+	// provider-call budget is counted on the delivery.
+	return river.JobSnooze(wait)
+}
+
+// deliverInbox puts an in-app delivery in the recipient's inbox, in the same
+// transaction that marks it sent.
+func (d *DeliverWorker) deliverInbox(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery) error {
+	item := &store.InboxItem{
+		ID: uuid.Must(uuid.NewV7()), TenantID: del.TenantID, RecipientID: del.RecipientID, DeliveryID: del.ID,
+		NotificationID: del.NotificationID, MessageType: del.MessageType,
+	}
+	if c := del.Content; c != nil {
+		item.Title, item.Body, item.Link = c.Title, c.Body, c.Link
+	}
+	attemptEv := event(del, store.EventAttempt, store.DeliverySending, "", "")
+	attemptEv.Attempt, attemptEv.Provider = del.Attempts+1, inboxProvider
+	sent := event(del, store.EventSent, store.DeliverySent, "", "")
+	sent.Provider = inboxProvider
+	return d.w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
+		if _, err := store.New(tx).InsertInboxItem(ctx, item); err != nil {
+			return err
+		}
+		if err := d.record(ctx, tx, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySent, Provider: inboxProvider, Attempted: true},
+			del, attemptEv, sent); err != nil {
+			return err
+		}
+		return completeTx(ctx, tx, job)
+	})
+}
+
+// finish records a final outcome and completes the job in one transaction.
+func (d *DeliverWorker) finish(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, u store.DeliveryUpdate, events ...store.Event) error {
+	u.ID = del.ID
+	return d.w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
+		if err := d.record(ctx, tx, u, del, events...); err != nil {
+			return err
+		}
+		return completeTx(ctx, tx, job)
+	})
+}
+
+// record writes an outcome and its events on db (a transaction, or the pool
+// when nil), and counts final outcomes.
+func (d *DeliverWorker) record(ctx context.Context, db store.DBTX, u store.DeliveryUpdate, del *store.Delivery, events ...store.Event) error {
+	if db == nil {
+		db = d.w.opts.Store.Pool()
+	}
+	q := store.New(db)
+	if err := q.UpdateDelivery(ctx, u); err != nil {
+		return err
+	}
+	if err := q.InsertEvents(ctx, events); err != nil {
+		return err
+	}
+	if !u.Status.Pending() {
+		d.w.metrics.countDelivery(ctx, del.Channel, u.Provider, u.Status, u.Reason)
+	}
+	if u.Status == store.DeliverySent {
+		d.w.metrics.acceptToEnd.Record(ctx, d.w.opts.Now().Sub(del.DueAt).Seconds(), metric.WithAttributes(
+			attribute.String("priority", string(del.Priority)), attribute.String("channel", string(del.Channel))))
+	}
+	return nil
+}
+
+// message builds what the provider needs from a claimed delivery.
+func (d *DeliverWorker) message(ctx context.Context, del *store.Delivery) (*providers.Message, error) {
+	m := &providers.Message{
+		DeliveryID: del.ID.String(), NotificationID: del.NotificationID.String(), TenantID: del.TenantID.String(),
+		RecipientID: del.RecipientID, MessageType: del.MessageType, Channel: string(del.Channel), To: del.Address,
+		CreateTime: del.DueAt,
+	}
+	if c := del.Content; c != nil {
+		m.Subject, m.Title, m.Body, m.HTML, m.Link, m.Data = c.Subject, c.Title, c.Body, c.HTML, c.Link, c.Data
+	}
+	if del.Channel == store.ChannelWebhook {
+		secret, err := d.w.signingSecret(ctx, del.TenantID)
+		if err != nil {
+			return nil, err
+		}
+		m.SigningSecret = secret
+	}
+	return m, nil
+}
+
+// event starts a timeline event of del.
+func event(del *store.Delivery, typ string, status store.DeliveryStatus, reason, message string) store.Event {
+	return store.Event{
+		TenantID: del.TenantID, NotificationID: del.NotificationID, DeliveryID: del.ID,
+		Type: typ, Status: status, Reason: reason, Message: message,
+	}
+}

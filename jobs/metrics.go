@@ -1,0 +1,55 @@
+package jobs
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
+
+	"github.com/heraldhq/herald/pipeline"
+	"github.com/heraldhq/herald/store"
+)
+
+const meterName = "github.com/heraldhq/herald/jobs"
+
+// instruments are the workers' metrics.
+type instruments struct {
+	deliveries  metric.Int64Counter
+	providerDur metric.Float64Histogram
+	acceptToEnd metric.Float64Histogram
+}
+
+func newInstruments(mp metric.MeterProvider) *instruments {
+	m := mp.Meter(meterName)
+	in := &instruments{}
+	in.deliveries, _ = m.Int64Counter("herald.deliveries",
+		metric.WithDescription("Deliveries that reached a status, by channel, provider, status and reason."),
+		metric.WithUnit("{delivery}"))
+	in.providerDur, _ = m.Float64Histogram("herald.provider.duration",
+		metric.WithDescription("Duration of provider calls, by provider, channel and outcome."),
+		metric.WithUnit("s"),
+		metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+	in.acceptToEnd, _ = m.Float64Histogram("herald.delivery.latency",
+		metric.WithDescription("Time from acceptance to a sent delivery, by priority and channel."),
+		metric.WithUnit("s"),
+		metric.WithExplicitBucketBoundaries(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300))
+	return in
+}
+
+// countDecision counts a delivery that fan-out ended (suppressed, expired,
+// failed to render) before any provider saw it.
+func (in *instruments) countDecision(ctx context.Context, m *pipeline.Message) {
+	if m.Active() {
+		return
+	}
+	in.countDelivery(ctx, m.Channel, "", m.Status, m.Reason)
+}
+
+func (in *instruments) countDelivery(ctx context.Context, c store.Channel, provider string, s store.DeliveryStatus, reason string) {
+	in.deliveries.Add(ctx, 1, metric.WithAttributes(
+		attribute.String("channel", string(c)),
+		attribute.String("provider", provider),
+		attribute.String("status", string(s)),
+		attribute.String("reason", reason),
+	))
+}

@@ -1,0 +1,65 @@
+package jobs
+
+import (
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/heraldhq/herald/store"
+)
+
+// QueueOptions size the lanes. The zero value gives the defaults.
+type QueueOptions struct {
+	// DeliverWorkers is the worker count of each delivery lane (one per
+	// channel) by priority. Defaults: critical 20, high 20, normal 20,
+	// bulk 10.
+	DeliverWorkers map[store.Priority]int
+	// FanoutWorkers is the worker count of each priority's fan-out lane.
+	// Default 4.
+	FanoutWorkers int
+	// FetchCooldown is the least time between two fetches of one lane; it
+	// caps a lane at about workers/FetchCooldown jobs per second.
+	// Default 5ms.
+	FetchCooldown time.Duration
+	// FetchPollInterval is how often lanes poll when no insert notification
+	// arrives. Default 1s.
+	FetchPollInterval time.Duration
+}
+
+var defaultDeliverWorkers = map[store.Priority]int{
+	store.PriorityCritical: 20,
+	store.PriorityHigh:     20,
+	store.PriorityNormal:   20,
+	store.PriorityBulk:     10,
+}
+
+// Queues returns River's queue configuration for every lane.
+func Queues(opts *QueueOptions) map[string]river.QueueConfig {
+	if opts == nil {
+		opts = &QueueOptions{}
+	}
+	cooldown := opts.FetchCooldown
+	if cooldown == 0 {
+		cooldown = 5 * time.Millisecond
+	}
+	poll := opts.FetchPollInterval
+	if poll == 0 {
+		poll = time.Second
+	}
+	fanout := opts.FanoutWorkers
+	if fanout == 0 {
+		fanout = 4
+	}
+	queues := make(map[string]river.QueueConfig)
+	for _, p := range store.Priorities {
+		queues[FanoutQueue(p)] = river.QueueConfig{MaxWorkers: fanout, FetchCooldown: cooldown, FetchPollInterval: poll}
+		workers := opts.DeliverWorkers[p]
+		if workers == 0 {
+			workers = defaultDeliverWorkers[p]
+		}
+		for _, c := range store.Channels {
+			queues[DeliverQueue(p, c)] = river.QueueConfig{MaxWorkers: workers, FetchCooldown: cooldown, FetchPollInterval: poll}
+		}
+	}
+	return queues
+}

@@ -1,0 +1,127 @@
+package jobs
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/riverqueue/river"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/metric"
+
+	"github.com/heraldhq/herald/pipeline"
+	"github.com/heraldhq/herald/providers"
+	"github.com/heraldhq/herald/store"
+)
+
+// Options configure Herald's workers. Store, Pipeline and Providers are
+// required; the rest may be left zero.
+type Options struct {
+	Store     *store.Store
+	Pipeline  *pipeline.Pipeline
+	Providers *providers.Registry
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// Now is the clock decisions use. Default time.Now.
+	Now func() time.Time
+	// MaxAttempts is how many provider calls a delivery gets when its
+	// message type does not say. Default 8.
+	MaxAttempts int
+	// ProviderTimeout bounds one provider call. Default 30s.
+	ProviderTimeout time.Duration
+	// FanoutChunk is how many recipients fan-out handles per transaction.
+	// Default 500.
+	FanoutChunk int
+	// Retry is the backoff between transient failures. Its zero value is
+	// the RetryPolicy default.
+	Retry *RetryPolicy
+	// MeterProvider receives the workers' metrics. Default the global one.
+	MeterProvider metric.MeterProvider
+}
+
+// worker holds what both workers share.
+type worker struct {
+	opts    Options
+	metrics *instruments
+	secrets sync.Map // tenant id -> signing secret; secrets never change
+	// types caches message type versions, which never change once written.
+	types sync.Map // typeKey -> *store.MessageType
+}
+
+type typeKey struct {
+	tenant  uuid.UUID
+	key     string
+	version int
+}
+
+func newWorker(opts *Options) *worker {
+	o := *opts
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.MaxAttempts == 0 {
+		o.MaxAttempts = 8
+	}
+	if o.ProviderTimeout == 0 {
+		o.ProviderTimeout = 30 * time.Second
+	}
+	if o.FanoutChunk == 0 {
+		o.FanoutChunk = 500
+	}
+	if o.Retry == nil {
+		o.Retry = &RetryPolicy{}
+	}
+	if o.MeterProvider == nil {
+		o.MeterProvider = otel.GetMeterProvider()
+	}
+	return &worker{opts: o, metrics: newInstruments(o.MeterProvider)}
+}
+
+// Register adds Herald's workers to workers.
+func Register(workers *river.Workers, opts *Options) {
+	w := newWorker(opts)
+	river.AddWorker(workers, &FanoutWorker{w: w})
+	river.AddWorker(workers, &DeliverWorker{w: w})
+}
+
+func (w *worker) signingSecret(ctx context.Context, tenantID uuid.UUID) ([]byte, error) {
+	if s, ok := w.secrets.Load(tenantID); ok {
+		return s.([]byte), nil
+	}
+	t, err := w.opts.Store.GetTenant(ctx, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	w.secrets.Store(tenantID, t.SigningSecret)
+	return t.SigningSecret, nil
+}
+
+// maxAttemptsFor is the provider-call budget of del, from its message type
+// version (cached), or the default if that cannot be read.
+func (w *worker) maxAttemptsFor(ctx context.Context, del *store.Delivery) int {
+	k := typeKey{del.TenantID, del.MessageType, del.MessageTypeVersion}
+	if mt, ok := w.types.Load(k); ok {
+		return w.maxAttempts(mt.(*store.MessageType))
+	}
+	mt, err := w.opts.Store.GetMessageType(ctx, del.TenantID, del.MessageType, del.MessageTypeVersion)
+	if err != nil {
+		w.opts.Logger.WarnContext(ctx, "message type lookup failed; using the default attempt budget",
+			"delivery_id", del.ID, "error", err)
+		return w.opts.MaxAttempts
+	}
+	w.types.Store(k, mt)
+	return w.maxAttempts(mt)
+}
+
+// maxAttempts is the provider-call budget of deliveries of mt.
+func (w *worker) maxAttempts(mt *store.MessageType) int {
+	if mt != nil && mt.MaxAttempts > 0 {
+		return mt.MaxAttempts
+	}
+	return w.opts.MaxAttempts
+}

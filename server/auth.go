@@ -1,0 +1,100 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"connectrpc.com/connect"
+
+	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
+	"github.com/heraldhq/herald/store"
+)
+
+// principal is who is calling: a tenant's backend (API key) or a browser
+// reading one recipient's inbox (inbox token).
+type principal struct {
+	tenant *store.Tenant
+	// keyName names the API key, for "who canceled this".
+	keyName string
+	// recipientID is set for inbox tokens, which act on this recipient only.
+	recipientID string
+}
+
+type principalKey struct{}
+
+func withPrincipal(ctx context.Context, p *principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// principalFrom returns the caller the auth interceptor admitted. Handlers
+// only run behind that interceptor, so it is always there.
+func principalFrom(ctx context.Context) *principal {
+	return ctx.Value(principalKey{}).(*principal)
+}
+
+// authInterceptor admits every RPC only with valid credentials: an inbox
+// token for InboxService, an API key for everything else.
+type authInterceptor struct {
+	store  *store.Store
+	tokens *inboxTokens
+}
+
+func newAuthInterceptor(st *store.Store) *authInterceptor {
+	return &authInterceptor{store: st, tokens: &inboxTokens{store: st}}
+}
+
+func (a *authInterceptor) authenticate(ctx context.Context, procedure, header string) (context.Context, error) {
+	token, ok := strings.CutPrefix(header, "Bearer ")
+	if !ok || strings.TrimSpace(token) == "" {
+		return nil, connect.NewError(connect.CodeUnauthenticated, errors.New(`missing "Authorization: Bearer <credentials>" header`))
+	}
+	token = strings.TrimSpace(token)
+	if strings.HasPrefix(procedure, "/"+heraldv1connect.InboxServiceName+"/") {
+		p, err := a.tokens.verify(ctx, token)
+		if err != nil {
+			return nil, err
+		}
+		return withPrincipal(ctx, p), nil
+	}
+	key, tenant, err := a.store.Authenticate(ctx, token)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return nil, connect.NewError(connect.CodeUnauthenticated, errors.New("invalid API key"))
+	case errors.Is(err, store.ErrKeyRevoked):
+		return nil, connect.NewError(connect.CodeUnauthenticated, errors.New("API key revoked"))
+	case err != nil:
+		return nil, toConnectError(ctx, err)
+	}
+	return withPrincipal(ctx, &principal{tenant: tenant, keyName: key.Name}), nil
+}
+
+// WrapUnary implements connect.Interceptor.
+func (a *authInterceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
+	return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
+		if req.Spec().IsClient {
+			return next(ctx, req)
+		}
+		ctx, err := a.authenticate(ctx, req.Spec().Procedure, req.Header().Get("Authorization"))
+		if err != nil {
+			return nil, err
+		}
+		return next(ctx, req)
+	}
+}
+
+// WrapStreamingClient implements connect.Interceptor.
+func (a *authInterceptor) WrapStreamingClient(next connect.StreamingClientFunc) connect.StreamingClientFunc {
+	return next
+}
+
+// WrapStreamingHandler implements connect.Interceptor.
+func (a *authInterceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
+	return func(ctx context.Context, conn connect.StreamingHandlerConn) error {
+		ctx, err := a.authenticate(ctx, conn.Spec().Procedure, conn.RequestHeader().Get("Authorization"))
+		if err != nil {
+			return err
+		}
+		return next(ctx, conn)
+	}
+}

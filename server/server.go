@@ -1,0 +1,124 @@
+// Package server serves Herald's API: every herald.v1 service over Connect,
+// gRPC and gRPC-Web on one handler, gRPC health and reflection, and the
+// /healthz and /readyz probes.
+package server
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"connectrpc.com/connect"
+	"connectrpc.com/grpchealth"
+	"connectrpc.com/grpcreflect"
+	"connectrpc.com/validate"
+
+	"github.com/heraldhq/herald/enqueue"
+	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
+	"github.com/heraldhq/herald/render"
+	"github.com/heraldhq/herald/store"
+)
+
+// DefaultMaxRequestBytes bounds one request message unless Options say
+// otherwise.
+const DefaultMaxRequestBytes = 4 << 20
+
+// ServiceNames lists every Herald service, for reflection and health.
+var ServiceNames = []string{
+	heraldv1connect.NotificationServiceName,
+	heraldv1connect.RecipientServiceName,
+	heraldv1connect.MessageTypeServiceName,
+	heraldv1connect.PreferenceServiceName,
+	heraldv1connect.InboxServiceName,
+	heraldv1connect.DigestServiceName,
+	heraldv1connect.AnalyticsServiceName,
+}
+
+// Options configure New. Store and Enqueuer are required.
+type Options struct {
+	Store    *store.Store
+	Enqueuer *enqueue.Enqueuer
+	// Renderer defaults to a new one.
+	Renderer *render.Renderer
+	// MaxRequestBytes bounds one request message. Default
+	// DefaultMaxRequestBytes.
+	MaxRequestBytes int
+	// Interceptors run around every RPC, outside authentication (tracing
+	// and metrics belong here).
+	Interceptors []connect.Interceptor
+}
+
+// New returns a mux serving Herald's API. Callers may mount more on it.
+func New(opts *Options) (*http.ServeMux, error) {
+	if opts == nil || opts.Store == nil || opts.Enqueuer == nil {
+		return nil, errors.New("server: Store and Enqueuer are required")
+	}
+	renderer := opts.Renderer
+	if renderer == nil {
+		renderer = render.New()
+	}
+	maxBytes := opts.MaxRequestBytes
+	if maxBytes == 0 {
+		maxBytes = DefaultMaxRequestBytes
+	}
+	interceptors := append(append([]connect.Interceptor{}, opts.Interceptors...),
+		newAuthInterceptor(opts.Store), validate.NewInterceptor())
+	handlerOpts := []connect.HandlerOption{
+		connect.WithInterceptors(interceptors...),
+		connect.WithReadMaxBytes(maxBytes),
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer), handlerOpts...))
+	mux.Handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store), handlerOpts...))
+	mux.Handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
+	// Services whose issues have not landed answer Unimplemented, behind auth
+	// like the rest.
+	mux.Handle(heraldv1connect.NewPreferenceServiceHandler(heraldv1connect.UnimplementedPreferenceServiceHandler{}, handlerOpts...))
+	mux.Handle(heraldv1connect.NewInboxServiceHandler(heraldv1connect.UnimplementedInboxServiceHandler{}, handlerOpts...))
+	mux.Handle(heraldv1connect.NewDigestServiceHandler(heraldv1connect.UnimplementedDigestServiceHandler{}, handlerOpts...))
+	mux.Handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))
+
+	reflector := grpcreflect.NewStaticReflector(ServiceNames...)
+	mux.Handle(grpcreflect.NewHandlerV1(reflector))
+	mux.Handle(grpcreflect.NewHandlerV1Alpha(reflector))
+	mux.Handle(grpchealth.NewHandler(&healthChecker{store: opts.Store}))
+
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Write([]byte("ok\n")) //nolint:errcheck // nothing to do if the client left
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := opts.Store.Ping(ctx); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ready\n")) //nolint:errcheck // nothing to do if the client left
+	})
+	return mux, nil
+}
+
+// healthChecker answers gRPC health checks: serving while Postgres answers.
+type healthChecker struct {
+	store *store.Store
+}
+
+func (h *healthChecker) Check(ctx context.Context, req *grpchealth.CheckRequest) (*grpchealth.CheckResponse, error) {
+	if req.Service != "" {
+		known := false
+		for _, s := range ServiceNames {
+			known = known || s == req.Service
+		}
+		if !known {
+			return nil, connect.NewError(connect.CodeNotFound, errors.New("unknown service "+req.Service))
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := h.store.Ping(ctx); err != nil {
+		return &grpchealth.CheckResponse{Status: grpchealth.StatusNotServing}, nil
+	}
+	return &grpchealth.CheckResponse{Status: grpchealth.StatusServing}, nil
+}

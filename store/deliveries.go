@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+)
+
+const deliveryColumns = `id, tenant_id, notification_id, recipient_id, channel, status, reason, attempts, provider,
+	variant, last_error, message_type, message_type_version, priority, address, content, scheduled_at,
+	due_at, expire_at, created_at, updated_at`
+
+// deliveryRow is a delivery as InsertDeliveries sends it, one JSON record
+// per row.
+type deliveryRow struct {
+	ID                 uuid.UUID      `json:"id"`
+	NotificationID     uuid.UUID      `json:"notification_id"`
+	TenantID           uuid.UUID      `json:"tenant_id"`
+	RecipientID        string         `json:"recipient_id"`
+	Channel            Channel        `json:"channel"`
+	Status             DeliveryStatus `json:"status"`
+	Reason             string         `json:"reason"`
+	Variant            string         `json:"variant"`
+	LastError          string         `json:"last_error"`
+	MessageType        string         `json:"message_type"`
+	MessageTypeVersion int            `json:"message_type_version"`
+	Priority           Priority       `json:"priority"`
+	Address            string         `json:"address"`
+	Content            *Content       `json:"content"`
+	ScheduledAt        *time.Time     `json:"scheduled_at"`
+	DueAt              time.Time      `json:"due_at"`
+	ExpireAt           *time.Time     `json:"expire_at"`
+}
+
+// InsertDeliveries inserts ds, skipping any that already exist for their
+// (notification, recipient, channel), and returns the ids it inserted. A
+// retried fan-out therefore never creates a second delivery.
+func (q *Queries) InsertDeliveries(ctx context.Context, ds []*Delivery) (map[uuid.UUID]bool, error) {
+	if len(ds) == 0 {
+		return map[uuid.UUID]bool{}, nil
+	}
+	rows := make([]deliveryRow, len(ds))
+	for i, d := range ds {
+		rows[i] = deliveryRow{
+			ID: d.ID, NotificationID: d.NotificationID, TenantID: d.TenantID, RecipientID: d.RecipientID,
+			Channel: d.Channel, Status: d.Status, Reason: d.Reason, Variant: d.Variant, LastError: d.LastError,
+			MessageType: d.MessageType, MessageTypeVersion: d.MessageTypeVersion, Priority: d.Priority,
+			Address: d.Address, Content: d.Content, ScheduledAt: d.ScheduledAt, DueAt: d.DueAt, ExpireAt: d.ExpireAt,
+		}
+	}
+	records, err := json.Marshal(rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: insert deliveries: %w", err)
+	}
+	result, err := q.db.Query(ctx, `
+		INSERT INTO deliveries (id, notification_id, tenant_id, recipient_id, channel, status, reason, variant,
+			last_error, message_type, message_type_version, priority, address, content, scheduled_at, due_at, expire_at)
+		SELECT id, notification_id, tenant_id, recipient_id, channel, status, reason, variant,
+			last_error, message_type, message_type_version, priority, address, content, scheduled_at, due_at, expire_at
+		FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, notification_id uuid, tenant_id uuid, recipient_id text,
+			channel text, status text, reason text, variant text, last_error text, message_type text,
+			message_type_version int, priority text, address text, content jsonb, scheduled_at timestamptz,
+			due_at timestamptz, expire_at timestamptz)
+		ON CONFLICT (notification_id, recipient_id, channel) DO NOTHING
+		RETURNING id`, records)
+	if err != nil {
+		return nil, fmt.Errorf("store: insert deliveries: %w", err)
+	}
+	inserted, err := pgx.CollectRows(result, pgx.RowTo[uuid.UUID])
+	if err != nil {
+		return nil, fmt.Errorf("store: insert deliveries: %w", err)
+	}
+	out := make(map[uuid.UUID]bool, len(inserted))
+	for _, id := range inserted {
+		out[id] = true
+	}
+	return out, nil
+}
+
+// GetDelivery returns the delivery with id. Jobs use it; it does not check
+// the tenant.
+func (q *Queries) GetDelivery(ctx context.Context, id uuid.UUID) (*Delivery, error) {
+	return scanDelivery(q.db.QueryRow(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE id = $1`, id))
+}
+
+// ClaimDelivery marks a pending delivery as being sent by the caller for up
+// to hold and returns it. It returns (nil, nil) when the
+// delivery is no longer pending or another worker holds it; GetDelivery tells
+// which.
+func (q *Queries) ClaimDelivery(ctx context.Context, id uuid.UUID, hold time.Duration) (*Delivery, error) {
+	d, err := scanDelivery(q.db.QueryRow(ctx, `
+		UPDATE deliveries SET status = 'sending', updated_at = now(), in_flight_until = now() + $2::interval
+		WHERE id = $1 AND status IN ('queued', 'scheduled', 'sending')
+		  AND (in_flight_until IS NULL OR in_flight_until < now())
+		RETURNING `+deliveryColumns, id, hold))
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return d, nil
+}
+
+// DeliveryUpdate is the outcome of working a delivery.
+type DeliveryUpdate struct {
+	ID          uuid.UUID
+	Status      DeliveryStatus
+	Reason      string
+	Provider    string
+	LastError   string
+	ScheduledAt *time.Time
+	// Attempted counts a provider call.
+	Attempted bool
+}
+
+// UpdateDelivery records u on a delivery and releases the worker's hold.
+func (q *Queries) UpdateDelivery(ctx context.Context, u DeliveryUpdate) error {
+	_, err := q.db.Exec(ctx, `
+		UPDATE deliveries SET status = $2, reason = $3, provider = $4, last_error = $5, scheduled_at = $6,
+			attempts = attempts + CASE WHEN $7 THEN 1 ELSE 0 END, in_flight_until = NULL, updated_at = now()
+		WHERE id = $1`, u.ID, u.Status, u.Reason, u.Provider, u.LastError, u.ScheduledAt, u.Attempted)
+	if err != nil {
+		return fmt.Errorf("store: update delivery: %w", err)
+	}
+	return nil
+}
+
+// CancelPendingDeliveries cancels the notification's deliveries that have
+// not gone and are not being sent right now, and returns them.
+func (q *Queries) CancelPendingDeliveries(ctx context.Context, notificationID uuid.UUID) ([]*Delivery, error) {
+	rows, err := q.db.Query(ctx, `
+		UPDATE deliveries SET status = 'canceled', reason = 'canceled', updated_at = now()
+		WHERE notification_id = $1 AND status IN ('queued', 'scheduled', 'sending')
+		  AND (in_flight_until IS NULL OR in_flight_until < now())
+		RETURNING `+deliveryColumns, notificationID)
+	if err != nil {
+		return nil, fmt.Errorf("store: cancel deliveries: %w", err)
+	}
+	return collectDeliveries(rows)
+}
+
+// ListDeliveries returns the deliveries of the given notifications, in
+// creation order.
+func (q *Queries) ListDeliveries(ctx context.Context, notificationIDs []uuid.UUID) ([]*Delivery, error) {
+	rows, err := q.db.Query(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE notification_id = ANY($1) ORDER BY created_at, recipient_id, channel`, notificationIDs)
+	if err != nil {
+		return nil, fmt.Errorf("store: list deliveries: %w", err)
+	}
+	return collectDeliveries(rows)
+}
+
+func collectDeliveries(rows pgx.Rows) ([]*Delivery, error) {
+	defer rows.Close()
+	var out []*Delivery
+	for rows.Next() {
+		d, err := scanDelivery(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: deliveries: %w", err)
+	}
+	return out, nil
+}
+
+func scanDelivery(row pgx.Row) (*Delivery, error) {
+	var (
+		d       Delivery
+		content []byte
+	)
+	err := row.Scan(&d.ID, &d.TenantID, &d.NotificationID, &d.RecipientID, &d.Channel, &d.Status, &d.Reason, &d.Attempts,
+		&d.Provider, &d.Variant, &d.LastError, &d.MessageType, &d.MessageTypeVersion, &d.Priority, &d.Address, &content,
+		&d.ScheduledAt, &d.DueAt, &d.ExpireAt, &d.CreatedAt, &d.UpdatedAt)
+	if err != nil {
+		return nil, notFound(err, "delivery")
+	}
+	if content != nil {
+		d.Content = new(Content)
+		if err := json.Unmarshal(content, d.Content); err != nil {
+			return nil, fmt.Errorf("store: delivery %s content: %w", d.ID, err)
+		}
+	}
+	return &d, nil
+}

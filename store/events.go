@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// eventRow is an event as InsertEvents sends it, one JSON record per row.
+type eventRow struct {
+	TenantID       uuid.UUID      `json:"tenant_id"`
+	NotificationID uuid.UUID      `json:"notification_id"`
+	DeliveryID     uuid.UUID      `json:"delivery_id"`
+	Type           string         `json:"type"`
+	Status         DeliveryStatus `json:"status"`
+	Reason         string         `json:"reason"`
+	Attempt        int            `json:"attempt"`
+	Provider       string         `json:"provider"`
+	ResponseCode   int            `json:"response_code"`
+	LatencyUS      int64          `json:"latency_us"`
+	Message        string         `json:"message"`
+	Details        map[string]any `json:"details"`
+}
+
+// InsertEvents appends events to their deliveries' timelines, in order.
+func (q *Queries) InsertEvents(ctx context.Context, events []Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	rows := make([]eventRow, len(events))
+	for i, e := range events {
+		rows[i] = eventRow{
+			TenantID: e.TenantID, NotificationID: e.NotificationID, DeliveryID: e.DeliveryID, Type: e.Type,
+			Status: e.Status, Reason: e.Reason, Attempt: e.Attempt, Provider: e.Provider,
+			ResponseCode: e.ResponseCode, LatencyUS: e.Latency.Microseconds(), Message: e.Message, Details: e.Details,
+		}
+	}
+	records, err := json.Marshal(rows)
+	if err != nil {
+		return fmt.Errorf("store: insert events: %w", err)
+	}
+	_, err = q.db.Exec(ctx, `
+		INSERT INTO delivery_events (tenant_id, notification_id, delivery_id, type, status, reason, attempt, provider,
+			response_code, latency_us, message, details)
+		SELECT tenant_id, notification_id, delivery_id, type, status, reason, attempt, provider,
+			response_code, latency_us, message, details
+		FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (tenant_id uuid, notification_id uuid, delivery_id uuid,
+			type text, status text, reason text, attempt int, provider text, response_code int, latency_us bigint,
+			message text, details jsonb)) WITH ORDINALITY
+		ORDER BY ordinality`, records)
+	if err != nil {
+		return fmt.Errorf("store: insert events: %w", err)
+	}
+	return nil
+}
+
+// ListNotificationEvents returns every event of the notification's
+// deliveries, oldest first.
+func (q *Queries) ListNotificationEvents(ctx context.Context, notificationID uuid.UUID) ([]Event, error) {
+	rows, err := q.db.Query(ctx, `
+		SELECT id, tenant_id, notification_id, delivery_id, type, status, reason, attempt, provider, response_code,
+			latency_us, message, details, created_at
+		FROM delivery_events WHERE notification_id = $1 ORDER BY id`, notificationID)
+	if err != nil {
+		return nil, fmt.Errorf("store: list events: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var (
+			e       Event
+			latency int64
+			details []byte
+		)
+		if err := rows.Scan(&e.ID, &e.TenantID, &e.NotificationID, &e.DeliveryID, &e.Type, &e.Status, &e.Reason, &e.Attempt,
+			&e.Provider, &e.ResponseCode, &latency, &e.Message, &details, &e.CreatedAt); err != nil {
+			return nil, fmt.Errorf("store: list events: %w", err)
+		}
+		e.Latency = durationFromMicros(latency)
+		if details != nil {
+			if err := json.Unmarshal(details, &e.Details); err != nil {
+				return nil, fmt.Errorf("store: event %d details: %w", e.ID, err)
+			}
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list events: %w", err)
+	}
+	return out, nil
+}
+
+func durationFromMicros(us int64) time.Duration { return time.Duration(us) * time.Microsecond }

@@ -1,0 +1,302 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Channel is a delivery medium, stored by name.
+type Channel string
+
+// Channels Herald delivers on.
+const (
+	ChannelEmail   Channel = "email"
+	ChannelSMS     Channel = "sms"
+	ChannelPush    Channel = "push"
+	ChannelWebhook Channel = "webhook"
+	ChannelSlack   Channel = "slack"
+	ChannelInApp   Channel = "in_app"
+)
+
+// Channels lists every channel in API enum order.
+var Channels = []Channel{ChannelEmail, ChannelSMS, ChannelPush, ChannelWebhook, ChannelSlack, ChannelInApp}
+
+// Priority is a traffic lane, stored by name.
+type Priority string
+
+// Priorities, most urgent first.
+const (
+	PriorityCritical Priority = "critical"
+	PriorityHigh     Priority = "high"
+	PriorityNormal   Priority = "normal"
+	PriorityBulk     Priority = "bulk"
+)
+
+// Priorities lists every priority, most urgent first.
+var Priorities = []Priority{PriorityCritical, PriorityHigh, PriorityNormal, PriorityBulk}
+
+// DeliveryStatus is where a delivery stands, stored by name.
+type DeliveryStatus string
+
+// Delivery statuses; see herald.v1.DeliveryStatus.
+const (
+	DeliveryQueued       DeliveryStatus = "queued"
+	DeliveryScheduled    DeliveryStatus = "scheduled"
+	DeliverySending      DeliveryStatus = "sending"
+	DeliverySent         DeliveryStatus = "sent"
+	DeliveryDelivered    DeliveryStatus = "delivered"
+	DeliveryBounced      DeliveryStatus = "bounced"
+	DeliveryFailed       DeliveryStatus = "failed"
+	DeliverySuppressed   DeliveryStatus = "suppressed"
+	DeliveryDarkLaunched DeliveryStatus = "dark_launched"
+	DeliveryExpired      DeliveryStatus = "expired"
+	DeliveryDigested     DeliveryStatus = "digested"
+	DeliveryCanceled     DeliveryStatus = "canceled"
+)
+
+// DeliveryStatuses lists every delivery status in API enum order.
+var DeliveryStatuses = []DeliveryStatus{
+	DeliveryQueued, DeliveryScheduled, DeliverySending, DeliverySent, DeliveryDelivered, DeliveryBounced,
+	DeliveryFailed, DeliverySuppressed, DeliveryDarkLaunched, DeliveryExpired, DeliveryDigested, DeliveryCanceled,
+}
+
+// Pending reports whether the delivery may still be sent.
+func (s DeliveryStatus) Pending() bool {
+	return s == DeliveryQueued || s == DeliveryScheduled || s == DeliverySending
+}
+
+// NotificationStatus is where a notification stands. Completed is never
+// stored: it is derived from the deliveries when read.
+type NotificationStatus string
+
+// Notification statuses; see herald.v1.NotificationStatus.
+const (
+	NotificationAccepted   NotificationStatus = "accepted"
+	NotificationScheduled  NotificationStatus = "scheduled"
+	NotificationProcessing NotificationStatus = "processing"
+	NotificationCompleted  NotificationStatus = "completed"
+	NotificationCanceled   NotificationStatus = "canceled"
+)
+
+// Tenant owns everything else; tenants never see each other's rows.
+type Tenant struct {
+	ID            uuid.UUID
+	Name          string
+	SigningSecret []byte
+	CreatedAt     time.Time
+}
+
+// APIKey authenticates a tenant's backend. Only the key's hash is stored.
+type APIKey struct {
+	ID        uuid.UUID
+	TenantID  uuid.UUID
+	Name      string
+	CreatedAt time.Time
+	RevokedAt *time.Time
+}
+
+// PushToken is one device's push registration.
+type PushToken struct {
+	Token    string `json:"token"`
+	Platform string `json:"platform"` // "fcm" or "apns"
+	DeviceID string `json:"device_id,omitempty"`
+}
+
+// Recipient is someone (or something) notifications go to.
+type Recipient struct {
+	TenantID        uuid.UUID
+	ID              string
+	Email           string
+	Phone           string
+	Timezone        string
+	Locale          string
+	WebhookURL      string
+	SlackWebhookURL string
+	PushTokens      []PushToken
+	Attributes      map[string]any
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// Templates are a message type's per-channel template sources.
+type Templates struct {
+	Email   *EmailTemplate   `json:"email,omitempty"`
+	SMS     *SMSTemplate     `json:"sms,omitempty"`
+	Push    *PushTemplate    `json:"push,omitempty"`
+	Webhook *WebhookTemplate `json:"webhook,omitempty"`
+	InApp   *InAppTemplate   `json:"in_app,omitempty"`
+	Slack   *SlackTemplate   `json:"slack,omitempty"`
+}
+
+// EmailTemplate renders an email; HTML is optional.
+type EmailTemplate struct {
+	Subject string `json:"subject"`
+	Body    string `json:"body"`
+	HTML    string `json:"html,omitempty"`
+}
+
+// SMSTemplate renders a text message.
+type SMSTemplate struct {
+	Body string `json:"body"`
+}
+
+// PushTemplate renders a push notification.
+type PushTemplate struct {
+	Title string `json:"title"`
+	Body  string `json:"body"`
+	Link  string `json:"link,omitempty"`
+}
+
+// WebhookTemplate renders the body field of a webhook payload.
+type WebhookTemplate struct {
+	Body string `json:"body"`
+}
+
+// InAppTemplate renders an inbox item.
+type InAppTemplate struct {
+	Title string `json:"title"`
+	Body  string `json:"body"`
+	Link  string `json:"link,omitempty"`
+}
+
+// SlackTemplate renders a Slack message.
+type SlackTemplate struct {
+	Text string `json:"text"`
+}
+
+// RateLimit caps notifications of one type per recipient.
+type RateLimit struct {
+	Count int           `json:"count"`
+	Per   time.Duration `json:"per"`
+}
+
+// MessageType is one version of a message type's definition.
+type MessageType struct {
+	TenantID  uuid.UUID
+	Key       string
+	Version   int
+	CreatedAt time.Time
+	MessageTypeSpec
+}
+
+// MessageTypeSpec is the definition itself, stored as JSON per version.
+type MessageTypeSpec struct {
+	Category        string        `json:"category,omitempty"`
+	Priority        Priority      `json:"priority"`
+	Channels        []Channel     `json:"channels"`
+	Templates       Templates     `json:"templates"`
+	TTL             time.Duration `json:"ttl,omitempty"`
+	Critical        bool          `json:"critical,omitempty"`
+	Digestible      bool          `json:"digestible,omitempty"`
+	DigestTemplates *Templates    `json:"digest_templates,omitempty"`
+	RateLimit       *RateLimit    `json:"rate_limit,omitempty"`
+	Description     string        `json:"description,omitempty"`
+	MaxAttempts     int           `json:"max_attempts,omitempty"`
+}
+
+// Notification is one accepted Send.
+type Notification struct {
+	ID                 uuid.UUID
+	TenantID           uuid.UUID
+	MessageType        string
+	MessageTypeVersion int
+	Priority           Priority
+	RecipientIDs       []string
+	Data               json.RawMessage
+	IdempotencyKey     string
+	RequestHash        []byte
+	SendAt             *time.Time
+	Status             NotificationStatus
+	FanoutCursor       int
+	CreatedAt          time.Time
+	CanceledAt         *time.Time
+	CanceledBy         string
+}
+
+// Content is a message rendered for one channel.
+type Content struct {
+	Subject string `json:"subject,omitempty"`
+	Title   string `json:"title,omitempty"`
+	Body    string `json:"body,omitempty"`
+	HTML    string `json:"html,omitempty"`
+	Link    string `json:"link,omitempty"`
+	// Data is the notification's data, carried for channels whose payload
+	// includes it (webhook).
+	Data json.RawMessage `json:"data,omitempty"`
+}
+
+// Delivery is one recipient on one channel.
+type Delivery struct {
+	ID                 uuid.UUID
+	TenantID           uuid.UUID
+	NotificationID     uuid.UUID
+	RecipientID        string
+	Channel            Channel
+	Status             DeliveryStatus
+	Reason             string
+	Attempts           int
+	Provider           string
+	Variant            string
+	LastError          string
+	MessageType        string
+	MessageTypeVersion int
+	Priority           Priority
+	Address            string
+	Content            *Content
+	ScheduledAt        *time.Time
+	DueAt              time.Time
+	ExpireAt           *time.Time
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+// Event types of the delivery timeline.
+const (
+	EventQueued     = "queued"
+	EventScheduled  = "scheduled"
+	EventRendered   = "rendered"
+	EventSuppressed = "suppressed"
+	EventExpired    = "expired"
+	EventAttempt    = "attempt"
+	EventSent       = "sent"
+	EventFailed     = "failed"
+	EventRetrying   = "retrying"
+	EventThrottled  = "throttled"
+	EventCanceled   = "canceled"
+)
+
+// Event is one entry of a delivery's append-only timeline.
+type Event struct {
+	ID             int64
+	TenantID       uuid.UUID
+	NotificationID uuid.UUID
+	DeliveryID     uuid.UUID
+	Type           string
+	Status         DeliveryStatus
+	Reason         string
+	Attempt        int
+	Provider       string
+	ResponseCode   int
+	Latency        time.Duration
+	Message        string
+	Details        map[string]any
+	CreatedAt      time.Time
+}
+
+// InboxItem is an in-app message in a recipient's inbox.
+type InboxItem struct {
+	ID             uuid.UUID
+	TenantID       uuid.UUID
+	RecipientID    string
+	DeliveryID     uuid.UUID
+	NotificationID uuid.UUID
+	MessageType    string
+	Title          string
+	Body           string
+	Link           string
+	ReadAt         *time.Time
+	ArchivedAt     *time.Time
+	CreatedAt      time.Time
+}

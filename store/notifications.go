@@ -1,0 +1,171 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+)
+
+// notificationColumns are read with derivedStatus, so that a processing
+// notification whose deliveries are all final reads as completed.
+const notificationColumns = `n.id, n.tenant_id, n.message_type, n.message_type_version, n.priority, n.recipient_ids,
+	n.data, coalesce(n.idempotency_key, ''), n.request_hash, n.send_at, ` + derivedStatus + `, n.fanout_cursor,
+	n.created_at, n.canceled_at, n.canceled_by`
+
+const derivedStatus = `CASE WHEN n.status = 'processing' AND NOT EXISTS (
+		SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ('queued', 'scheduled', 'sending')
+	) THEN 'completed' ELSE n.status END`
+
+// InsertNotification inserts n unless the tenant already has a notification
+// with n's idempotency key, and reports whether it inserted. Concurrent
+// inserts with one key wait for each other, so exactly one wins.
+func (q *Queries) InsertNotification(ctx context.Context, n *Notification) (bool, error) {
+	var key *string
+	if n.IdempotencyKey != "" {
+		key = &n.IdempotencyKey
+	}
+	rows, err := q.db.Query(ctx, `
+		INSERT INTO notifications (id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
+			idempotency_key, request_hash, send_at, status)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+		ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+		RETURNING created_at`,
+		n.ID, n.TenantID, n.MessageType, n.MessageTypeVersion, n.Priority, n.RecipientIDs, n.Data,
+		key, n.RequestHash, n.SendAt, n.Status)
+	if err != nil {
+		return false, fmt.Errorf("store: insert notification: %w", err)
+	}
+	created, err := pgx.CollectRows(rows, pgx.RowTo[time.Time])
+	if err != nil {
+		return false, fmt.Errorf("store: insert notification: %w", err)
+	}
+	if len(created) == 0 {
+		return false, nil
+	}
+	n.CreatedAt = created[0]
+	return true, nil
+}
+
+// GetNotificationByIdempotencyKey returns the tenant's notification that
+// holds key.
+func (q *Queries) GetNotificationByIdempotencyKey(ctx context.Context, tenantID uuid.UUID, key string) (*Notification, error) {
+	return scanNotification(q.db.QueryRow(ctx, `SELECT `+notificationColumns+` FROM notifications n WHERE n.tenant_id = $1 AND n.idempotency_key = $2`, tenantID, key))
+}
+
+// GetNotification returns the tenant's notification with id.
+func (q *Queries) GetNotification(ctx context.Context, tenantID, id uuid.UUID) (*Notification, error) {
+	return scanNotification(q.db.QueryRow(ctx, `SELECT `+notificationColumns+` FROM notifications n WHERE n.tenant_id = $1 AND n.id = $2`, tenantID, id))
+}
+
+// LockNotification returns the notification with id, locked for the rest of
+// the transaction. Jobs use it; it does not check the tenant.
+func (q *Queries) LockNotification(ctx context.Context, id uuid.UUID) (*Notification, error) {
+	return scanNotification(q.db.QueryRow(ctx, `SELECT `+notificationColumns+` FROM notifications n WHERE n.id = $1 FOR UPDATE`, id))
+}
+
+// AdvanceFanout records fan-out progress: cursor recipient ids are handled,
+// and status is the notification's stored status from now on.
+func (q *Queries) AdvanceFanout(ctx context.Context, id uuid.UUID, cursor int, status NotificationStatus) error {
+	_, err := q.db.Exec(ctx, `UPDATE notifications SET fanout_cursor = $2, status = $3 WHERE id = $1`, id, cursor, status)
+	if err != nil {
+		return fmt.Errorf("store: advance fanout: %w", err)
+	}
+	return nil
+}
+
+// MarkNotificationCanceled marks the tenant's notification canceled by who,
+// keeping the first cancellation's time and author.
+func (q *Queries) MarkNotificationCanceled(ctx context.Context, tenantID, id uuid.UUID, who string) error {
+	_, err := q.db.Exec(ctx, `
+		UPDATE notifications SET status = 'canceled', canceled_at = coalesce(canceled_at, now()),
+			canceled_by = CASE WHEN canceled_at IS NULL THEN $3 ELSE canceled_by END
+		WHERE tenant_id = $1 AND id = $2`, tenantID, id, who)
+	if err != nil {
+		return fmt.Errorf("store: cancel notification: %w", err)
+	}
+	return nil
+}
+
+// ListNotificationsParams filters and pages ListNotifications. Zero fields
+// do not filter.
+type ListNotificationsParams struct {
+	TenantID       uuid.UUID
+	MessageType    string
+	RecipientID    string
+	Status         NotificationStatus
+	DeliveryStatus DeliveryStatus
+	Start, End     time.Time
+	// Page after this (created_at, id) position, newest first.
+	BeforeTime time.Time
+	BeforeID   uuid.UUID
+	Limit      int
+}
+
+// ListNotifications returns the tenant's notifications, newest first.
+func (q *Queries) ListNotifications(ctx context.Context, p ListNotificationsParams) ([]*Notification, error) {
+	var (
+		where = []string{"n.tenant_id = $1"}
+		args  = []any{p.TenantID}
+	)
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	if p.MessageType != "" {
+		where = append(where, "n.message_type = "+arg(p.MessageType))
+	}
+	if p.RecipientID != "" {
+		r := arg(p.RecipientID)
+		where = append(where, fmt.Sprintf(`(EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.recipient_id = %[1]s)
+			OR (n.status <> 'processing' AND n.recipient_ids @> ARRAY[%[1]s]::text[]))`, r))
+	}
+	if p.Status != "" {
+		where = append(where, derivedStatus+" = "+arg(p.Status))
+	}
+	if p.DeliveryStatus != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status = "+arg(p.DeliveryStatus)+")")
+	}
+	if !p.Start.IsZero() {
+		where = append(where, "n.created_at >= "+arg(p.Start))
+	}
+	if !p.End.IsZero() {
+		where = append(where, "n.created_at < "+arg(p.End))
+	}
+	if !p.BeforeTime.IsZero() {
+		where = append(where, fmt.Sprintf("(n.created_at, n.id) < (%s, %s)", arg(p.BeforeTime), arg(p.BeforeID)))
+	}
+	sql := `SELECT ` + notificationColumns + ` FROM notifications n WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY n.created_at DESC, n.id DESC LIMIT ` + arg(p.Limit)
+	rows, err := q.db.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list notifications: %w", err)
+	}
+	defer rows.Close()
+	var out []*Notification
+	for rows.Next() {
+		n, err := scanNotification(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list notifications: %w", err)
+	}
+	return out, nil
+}
+
+func scanNotification(row pgx.Row) (*Notification, error) {
+	var n Notification
+	err := row.Scan(&n.ID, &n.TenantID, &n.MessageType, &n.MessageTypeVersion, &n.Priority, &n.RecipientIDs,
+		&n.Data, &n.IdempotencyKey, &n.RequestHash, &n.SendAt, &n.Status, &n.FanoutCursor,
+		&n.CreatedAt, &n.CanceledAt, &n.CanceledBy)
+	if err != nil {
+		return nil, notFound(err, "notification")
+	}
+	return &n, nil
+}
