@@ -8,9 +8,9 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/heraldhq/herald/enqueue"
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
-	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/store"
 )
 

@@ -13,8 +13,8 @@ import (
 	"google.golang.org/protobuf/types/known/structpb"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
-	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/enqueue"
+	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 )
 
 func data(t *testing.T, m map[string]any) *structpb.Struct {
