@@ -7,8 +7,8 @@ PKGS      := ./...
 .PHONY: dev test test-short generate check-generated lint build clean
 
 ## dev: migrate, start API and workers against local Postgres, create a dev tenant and print a first curl
-dev:
-	$(GO) run ./cmd/herald dev
+dev: build
+	./bin/herald dev
 
 ## test: unit and integration tests against real Postgres (one database per test), with -race
 test:

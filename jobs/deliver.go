@@ -16,13 +16,6 @@ import (
 	"github.com/heraldhq/herald/store"
 )
 
-// Delivery reasons recorded by the deliver worker, besides the provider
-// failure classes (transient, throttled, permanent).
-const (
-	ReasonExpired    = "expired"
-	ReasonNoProvider = "no_provider"
-)
-
 // inboxProvider names the built-in in-app channel in deliveries.
 const inboxProvider = "inbox"
 
@@ -72,8 +65,8 @@ func (d *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 
 	now := w.opts.Now()
 	if del.ExpireAt != nil && now.After(*del.ExpireAt) {
-		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryExpired, Reason: ReasonExpired},
-			event(del, store.EventExpired, store.DeliveryExpired, ReasonExpired, "not sent within the message type's ttl"))
+		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryExpired, Reason: store.ReasonExpired},
+			event(del, store.EventExpired, store.DeliveryExpired, store.ReasonExpired, "not sent within the message type's ttl"))
 	}
 	if del.Channel == store.ChannelInApp {
 		return d.deliverInbox(ctx, job, del)
@@ -82,8 +75,8 @@ func (d *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 	provs := w.opts.Providers.For(string(del.Channel))
 	if len(provs) == 0 {
 		msg := fmt.Sprintf("no provider configured for channel %s", del.Channel)
-		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: ReasonNoProvider, LastError: msg},
-			event(del, store.EventFailed, store.DeliveryFailed, ReasonNoProvider, msg))
+		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: store.ReasonNoProvider, LastError: msg},
+			event(del, store.EventFailed, store.DeliveryFailed, store.ReasonNoProvider, msg))
 	}
 	return d.send(ctx, job, del, provs[0])
 }

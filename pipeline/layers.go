@@ -10,13 +10,6 @@ import (
 	"github.com/heraldhq/herald/store"
 )
 
-// Delivery reasons recorded by the default layers.
-const (
-	ReasonExpired     = "expired"
-	ReasonNoAddress   = "no_address"
-	ReasonRenderError = "render_error"
-)
-
 // Default returns Herald's standard layers in order.
 func Default(r *render.Renderer) *Pipeline {
 	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Render{Renderer: r})
@@ -36,7 +29,7 @@ func (Expiration) Process(_ context.Context, b *Batch) error {
 		return nil
 	}
 	for _, m := range b.Active() {
-		m.Drop(store.DeliveryExpired, ReasonExpired, "not sent within the message type's ttl",
+		m.Drop(store.DeliveryExpired, store.ReasonExpired, "not sent within the message type's ttl",
 			map[string]any{"ttl": b.MessageType.TTL.String(), "expireTime": deadline.UTC().Format(time.RFC3339)})
 	}
 	return nil
@@ -96,12 +89,12 @@ func (SelectChannels) Name() string { return "channels" }
 func (SelectChannels) Process(_ context.Context, b *Batch) error {
 	for _, m := range b.Active() {
 		if m.Recipient == nil {
-			m.Drop(store.DeliverySuppressed, ReasonNoAddress, "recipient not found", map[string]any{"recipientId": m.RecipientID})
+			m.Drop(store.DeliverySuppressed, store.ReasonNoAddress, "recipient not found", map[string]any{"recipientId": m.RecipientID})
 			continue
 		}
 		addr, ok := Address(m.Recipient, m.Channel)
 		if !ok {
-			m.Drop(store.DeliverySuppressed, ReasonNoAddress, fmt.Sprintf("recipient has no %s address", m.Channel), nil)
+			m.Drop(store.DeliverySuppressed, store.ReasonNoAddress, fmt.Sprintf("recipient has no %s address", m.Channel), nil)
 			continue
 		}
 		m.Address = addr
@@ -152,7 +145,7 @@ func (l Render) Process(_ context.Context, b *Batch) error {
 			if !errors.As(err, &rerr) && !errors.Is(err, render.ErrNoTemplate) {
 				return err
 			}
-			m.Drop(store.DeliveryFailed, ReasonRenderError, err.Error(), nil)
+			m.Drop(store.DeliveryFailed, store.ReasonRenderError, err.Error(), nil)
 			continue
 		}
 		m.Content = c

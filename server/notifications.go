@@ -161,7 +161,7 @@ func (h *notificationHandler) CancelNotification(ctx context.Context, req *conne
 			resp.CanceledDeliveryIds = append(resp.CanceledDeliveryIds, d.ID.String())
 			events[i] = store.Event{
 				TenantID: d.TenantID, NotificationID: d.NotificationID, DeliveryID: d.ID, Type: store.EventCanceled,
-				Status: store.DeliveryCanceled, Reason: "canceled", Message: "canceled by " + p.keyName,
+				Status: store.DeliveryCanceled, Reason: store.ReasonCanceled, Message: "canceled by " + p.keyName,
 			}
 		}
 		if err := q.InsertEvents(ctx, events); err != nil {

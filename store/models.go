@@ -252,6 +252,17 @@ type Delivery struct {
 	UpdatedAt          time.Time
 }
 
+// Delivery reasons, stable snake_case: they are part of the API.
+const (
+	ReasonNoAddress   = "no_address"
+	ReasonExpired     = "expired"
+	ReasonRenderError = "render_error"
+	ReasonNoProvider  = "no_provider"
+	ReasonCanceled    = "canceled"
+	// The provider failure classes are reasons too: "transient",
+	// "throttled" and "permanent" (providers.Class.String).
+)
+
 // Event types of the delivery timeline.
 const (
 	EventQueued     = "queued"

@@ -29,6 +29,9 @@ import (
 // HERALD_TEST_DATABASE_URL says otherwise.
 const DefaultServerURL = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 
+// keepTemplates is how many templates of other schemas survive a new one.
+const keepTemplates = 6
+
 var (
 	templateOnce sync.Once
 	templateName string
@@ -156,8 +159,10 @@ func ensureTemplate(ctx context.Context) (string, error) {
 		return "", err
 	}
 
-	// Drop templates of older schemas.
-	rows, err := conn.Query(ctx, "SELECT datname FROM pg_database WHERE datname LIKE 'herald\\_tmpl\\_%' AND datname <> $1", name)
+	// Drop templates of older schemas, keeping the newest few: other
+	// checkouts (branches, worktrees) may be testing against them right now.
+	rows, err := conn.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'herald\_tmpl\_%' AND datname <> $1
+		ORDER BY oid DESC OFFSET $2`, name, keepTemplates)
 	if err != nil {
 		return "", err
 	}

@@ -23,8 +23,6 @@ import (
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/pipeline"
-	"github.com/heraldhq/herald/providers"
-	"github.com/heraldhq/herald/providers/webhook"
 	"github.com/heraldhq/herald/render"
 	"github.com/heraldhq/herald/server"
 	"github.com/heraldhq/herald/store"
@@ -114,10 +112,10 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 	}
 	renderer := render.New()
 
-	registry := providers.NewRegistry()
-	registry.Add(string(store.ChannelWebhook), webhook.New(&webhook.Options{
-		AllowPrivate: cfg.WebhookAllowPrivate, Timeout: cfg.ProviderTimeout,
-	}))
+	registry, err := newProviders(cfg)
+	if err != nil {
+		return err
+	}
 
 	workers := river.NewWorkers()
 	jobs.Register(workers, &jobs.Options{
