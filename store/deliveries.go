@@ -156,16 +156,8 @@ func (q *Queries) ListDeliveries(ctx context.Context, notificationIDs []uuid.UUI
 }
 
 func collectDeliveries(rows pgx.Rows) ([]*Delivery, error) {
-	defer rows.Close()
-	var out []*Delivery
-	for rows.Next() {
-		d, err := scanDelivery(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*Delivery, error) { return scanDelivery(r) })
+	if err != nil {
 		return nil, fmt.Errorf("store: deliveries: %w", err)
 	}
 	return out, nil

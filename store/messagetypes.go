@@ -95,16 +95,8 @@ func (q *Queries) ListMessageTypes(ctx context.Context, tenantID uuid.UUID, cate
 	if err != nil {
 		return nil, fmt.Errorf("store: list message types: %w", err)
 	}
-	defer rows.Close()
-	var out []*MessageType
-	for rows.Next() {
-		mt, err := scanMessageType(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, mt)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*MessageType, error) { return scanMessageType(r) })
+	if err != nil {
 		return nil, fmt.Errorf("store: list message types: %w", err)
 	}
 	return out, nil

@@ -144,16 +144,8 @@ func (q *Queries) ListNotifications(ctx context.Context, p ListNotificationsPara
 	if err != nil {
 		return nil, fmt.Errorf("store: list notifications: %w", err)
 	}
-	defer rows.Close()
-	var out []*Notification
-	for rows.Next() {
-		n, err := scanNotification(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*Notification, error) { return scanNotification(r) })
+	if err != nil {
 		return nil, fmt.Errorf("store: list notifications: %w", err)
 	}
 	return out, nil

@@ -48,17 +48,13 @@ func (q *Queries) GetRecipients(ctx context.Context, tenantID uuid.UUID, ids []s
 	if err != nil {
 		return nil, fmt.Errorf("store: get recipients: %w", err)
 	}
-	defer rows.Close()
-	out := make(map[string]*Recipient, len(ids))
-	for rows.Next() {
-		r, err := scanRecipient(rows)
-		if err != nil {
-			return nil, err
-		}
-		out[r.ID] = r
-	}
-	if err := rows.Err(); err != nil {
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*Recipient, error) { return scanRecipient(r) })
+	if err != nil {
 		return nil, fmt.Errorf("store: get recipients: %w", err)
+	}
+	out := make(map[string]*Recipient, len(list))
+	for _, r := range list {
+		out[r.ID] = r
 	}
 	return out, nil
 }
