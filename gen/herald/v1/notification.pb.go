@@ -99,7 +99,8 @@ type SendRequest struct {
 	// Makes Send safe to retry: unique per tenant, kept as long as the
 	// notification is.
 	IdempotencyKey string `protobuf:"bytes,4,opt,name=idempotency_key,json=idempotencyKey,proto3" json:"idempotency_key,omitempty"`
-	// Deliver at this time instead of now.
+	// Deliver at this time instead of now; at most ten years away. A time in
+	// the past sends now.
 	SendAt *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=send_at,json=sendAt,proto3" json:"send_at,omitempty"`
 	// Overrides the message type's priority.
 	Priority      Priority `protobuf:"varint,6,opt,name=priority,proto3,enum=herald.v1.Priority" json:"priority,omitempty"`
@@ -1024,13 +1025,13 @@ var File_herald_v1_notification_proto protoreflect.FileDescriptor
 
 const file_herald_v1_notification_proto_rawDesc = "" +
 	"\n" +
-	"\x1cherald/v1/notification.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\xe1\x02\n" +
+	"\x1cherald/v1/notification.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\xf1\x02\n" +
 	"\vSendRequest\x12E\n" +
 	"\fmessage_type\x18\x01 \x01(\tB\"\xbaH\x1fr\x1d\x10\x01\x18\x80\x012\x16^[a-z0-9][a-z0-9._-]*$R\vmessageType\x12;\n" +
 	"\rrecipient_ids\x18\x02 \x03(\tB\x16\xbaH\x13\x92\x01\x10\b\x01\x10\x90N\x18\x01\"\ar\x05\x10\x01\x18\x80\x02R\frecipientIds\x12+\n" +
 	"\x04data\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04data\x121\n" +
-	"\x0fidempotency_key\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\x0eidempotencyKey\x123\n" +
-	"\asend_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\x06sendAt\x129\n" +
+	"\x0fidempotency_key\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\x0eidempotencyKey\x12C\n" +
+	"\asend_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampB\x0e\xbaH\v\xb2\x01\bJ\x06\b\x80\x86\xb0\x96\x01R\x06sendAt\x129\n" +
 	"\bpriority\x18\x06 \x01(\x0e2\x13.herald.v1.PriorityB\b\xbaH\x05\x82\x01\x02\x10\x01R\bpriority\"U\n" +
 	"\fSendResponse\x12'\n" +
 	"\x0fnotification_id\x18\x01 \x01(\tR\x0enotificationId\x12\x1c\n" +

@@ -297,9 +297,10 @@ func (e *DatabaseError) Error() string {
 	return fmt.Sprintf(`cannot use the database at %s: %v
 
 Herald needs PostgreSQL 15 or newer. Either
-  - start a local server (Debian/Ubuntu: sudo apt-get install postgresql && sudo pg_ctlcluster 15 main start),
-  - or run one with Docker: docker compose up -d postgres,
-and point HERALD_DATABASE_URL at it (default %s).`, redactURL(e.URL), e.Err, DefaultDatabaseURL)
+  - start a local server (Debian/Ubuntu: sudo apt-get install postgresql && sudo pg_ctlcluster 15 main start)
+    and point HERALD_DATABASE_URL at it (default %s),
+  - or run one with Docker: docker compose up -d postgres
+    and set HERALD_DATABASE_URL=postgres://herald:herald@localhost:5432/herald?sslmode=disable`, redactURL(e.URL), e.Err, DefaultDatabaseURL)
 }
 
 func (e *DatabaseError) Unwrap() error { return e.Err }
