@@ -33,19 +33,38 @@ var defaultDeliverWorkers = map[store.Priority]int{
 	store.PriorityBulk:     10,
 }
 
+// Configure sets cfg's lanes (unless insertOnly) and fetch timing from opts.
+//
+// The client-level FetchCooldown matters even without lanes: River also uses
+// it to rate-limit the notifications an insert sends to wake producers, so
+// at its 100ms default most inserts would wait for the next poll instead.
+func Configure(cfg *river.Config, opts *QueueOptions, insertOnly bool) {
+	if opts == nil {
+		opts = &QueueOptions{}
+	}
+	cfg.FetchCooldown, cfg.FetchPollInterval = opts.timing()
+	if !insertOnly {
+		cfg.Queues = Queues(opts)
+	}
+}
+
+func (o *QueueOptions) timing() (cooldown, poll time.Duration) {
+	cooldown, poll = o.FetchCooldown, o.FetchPollInterval
+	if cooldown == 0 {
+		cooldown = 5 * time.Millisecond
+	}
+	if poll == 0 {
+		poll = time.Second
+	}
+	return cooldown, poll
+}
+
 // Queues returns River's queue configuration for every lane.
 func Queues(opts *QueueOptions) map[string]river.QueueConfig {
 	if opts == nil {
 		opts = &QueueOptions{}
 	}
-	cooldown := opts.FetchCooldown
-	if cooldown == 0 {
-		cooldown = 5 * time.Millisecond
-	}
-	poll := opts.FetchPollInterval
-	if poll == 0 {
-		poll = time.Second
-	}
+	cooldown, poll := opts.timing()
 	fanout := opts.FanoutWorkers
 	if fanout == 0 {
 		fanout = 4

@@ -132,9 +132,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		// progress per chunk, so a long fan-out only resumes.
 		RescueStuckJobsAfter: 2*cfg.ProviderTimeout + time.Minute,
 	}
-	if cfg.Role != RoleAPI {
-		riverCfg.Queues = jobs.Queues(opts.Queues)
-	}
+	jobs.Configure(riverCfg, opts.Queues, cfg.Role == RoleAPI)
 	if a.river, err = river.NewClient(riverpgxv5.New(a.pool), riverCfg); err != nil {
 		return fmt.Errorf("app: river: %w", err)
 	}
