@@ -36,6 +36,7 @@ import (
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/store"
+	"github.com/heraldhq/herald/wire"
 )
 
 // Errors returned by EnqueueTx, besides validation errors.
@@ -98,13 +99,13 @@ func (e *Enqueuer) EnqueueTx(ctx context.Context, tx pgx.Tx, tenantID uuid.UUID,
 		return nil, fmt.Errorf("enqueue: data: %w", err)
 	}
 	priority := mt.Priority
-	if p := PriorityFromProto(req.GetPriority()); p != "" {
+	if p := wire.PriorityFromProto(req.GetPriority()); p != "" {
 		priority = p
 	}
 	n := &store.Notification{
 		ID: uuid.Must(uuid.NewV7()), TenantID: tenantID, MessageType: mt.Key, MessageTypeVersion: mt.Version,
 		Priority: priority, RecipientIDs: req.GetRecipientIds(), Data: data, IdempotencyKey: req.GetIdempotencyKey(),
-		RequestHash: hash, Status: store.NotificationAccepted,
+		RequestHash: hash, Status: store.NotificationAccepted, DedupeKey: req.GetDedupeKey(),
 	}
 	if req.GetSendAt() != nil {
 		t := req.GetSendAt().AsTime()
@@ -145,21 +146,6 @@ func RequestHash(req *heraldv1.SendRequest) ([]byte, error) {
 	}
 	h := sha256.Sum256(b)
 	return h[:], nil
-}
-
-// PriorityFromProto converts an API priority, returning "" for unspecified.
-func PriorityFromProto(p heraldv1.Priority) store.Priority {
-	switch p {
-	case heraldv1.Priority_PRIORITY_CRITICAL:
-		return store.PriorityCritical
-	case heraldv1.Priority_PRIORITY_HIGH:
-		return store.PriorityHigh
-	case heraldv1.Priority_PRIORITY_NORMAL:
-		return store.PriorityNormal
-	case heraldv1.Priority_PRIORITY_BULK:
-		return store.PriorityBulk
-	}
-	return ""
 }
 
 // TenantEnqueuer enqueues for one tenant; it is what a service sharing

@@ -4,15 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/heraldhq/herald/render"
 	"github.com/heraldhq/herald/store"
 )
 
-// Default returns Herald's standard layers in order.
+// Default returns Herald's standard layers in order. Dedupe runs before
+// the rate limit so that a duplicate never spends a slot of the limit.
 func Default(r *render.Renderer) *Pipeline {
-	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Render{Renderer: r})
+	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Preferences{}, Dedupe{}, RateLimit{}, Render{Renderer: r})
 }
 
 // Expiration drops every message of a notification older than its message
@@ -139,7 +141,12 @@ func (l Render) Process(_ context.Context, b *Batch) error {
 		return err
 	}
 	for _, m := range b.Active() {
-		c, err := l.Renderer.Render(m.Channel, b.MessageType.Templates, TemplateData(data, m.Recipient), b.Notification.Data)
+		var locale string
+		if m.Recipient != nil {
+			locale = m.Recipient.Locale
+		}
+		templates, used := TemplatesFor(b.MessageType, m.Channel, locale)
+		c, err := l.Renderer.Render(m.Channel, templates, TemplateData(data, m.Recipient), b.Notification.Data)
 		if err != nil {
 			var rerr *render.Error
 			if !errors.As(err, &rerr) && !errors.Is(err, render.ErrNoTemplate) {
@@ -150,12 +157,40 @@ func (l Render) Process(_ context.Context, b *Batch) error {
 		}
 		m.Content = c
 		details := map[string]any{"messageTypeVersion": b.MessageType.Version}
+		if used != "" {
+			details["locale"] = used
+		}
 		if m.Variant != "" {
 			details["variant"] = m.Variant
 		}
 		m.Note(store.EventRendered, "", details)
 	}
 	return nil
+}
+
+// TemplatesFor returns the templates mt renders channel c with for a
+// recipient whose locale is locale: the most specific locale variant that
+// has a template for c ("fr-CA", then "fr"), else the default templates. It
+// also returns the locale variant used, "" for the default.
+func TemplatesFor(mt *store.MessageType, c store.Channel, locale string) (store.Templates, string) {
+	for l := locale; l != ""; l = parentLocale(l) {
+		for key, t := range mt.Locales {
+			if strings.EqualFold(key, l) {
+				if fields, err := render.Fields("", c, t); err == nil && len(fields) > 0 {
+					return t, key
+				}
+			}
+		}
+	}
+	return mt.Templates, ""
+}
+
+// parentLocale drops the last subtag: "zh-Hant-TW" -> "zh-Hant" -> "zh" -> "".
+func parentLocale(l string) string {
+	if i := strings.LastIndexByte(l, '-'); i > 0 {
+		return l[:i]
+	}
+	return ""
 }
 
 // TemplateData is what templates render with: the notification's data,

@@ -10,9 +10,11 @@ import (
 
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
+	"github.com/heraldhq/herald/messagetype"
 	"github.com/heraldhq/herald/pipeline"
 	"github.com/heraldhq/herald/render"
 	"github.com/heraldhq/herald/store"
+	"github.com/heraldhq/herald/wire"
 )
 
 type messageTypeHandler struct {
@@ -25,38 +27,22 @@ func NewMessageTypeHandler(st *store.Store, r *render.Renderer) heraldv1connect.
 	return &messageTypeHandler{store: st, renderer: r}
 }
 
-// CheckMessageType checks what protovalidate cannot: that every channel has
-// a template and every template parses. Errors name the field, under prefix.
-func CheckMessageType(r *render.Renderer, prefix string, spec *store.MessageTypeSpec) error {
-	if err := r.Check(prefix+".templates", spec.Channels, spec.Templates); err != nil {
-		return templateError(err)
-	}
-	if spec.Digestible {
-		if spec.DigestTemplates == nil {
-			return invalidArgument(prefix+".digest_templates", "a digestible message type needs digest templates")
-		}
-		if err := r.Check(prefix+".digest_templates", spec.Channels, *spec.DigestTemplates); err != nil {
-			return templateError(err)
-		}
+// checkMessageType answers a definition error as InvalidArgument naming the
+// field.
+func checkMessageType(r *render.Renderer, spec *store.MessageTypeSpec) error {
+	var ferr *messagetype.FieldError
+	if err := messagetype.Check(r, "message_type", spec); errors.As(err, &ferr) {
+		return invalidArgument(ferr.Field, ferr.Message)
+	} else if err != nil {
+		return err
 	}
 	return nil
 }
 
-func templateError(err error) error {
-	var rerr *render.Error
-	if errors.As(err, &rerr) {
-		if errors.Is(rerr.Err, render.ErrNoTemplate) {
-			return invalidArgument(rerr.Field, "a template is required for every channel of the message type")
-		}
-		return invalidArgument(rerr.Field, rerr.Err.Error())
-	}
-	return err
-}
-
 func (h *messageTypeHandler) UpsertMessageType(ctx context.Context, req *connect.Request[heraldv1.UpsertMessageTypeRequest]) (*connect.Response[heraldv1.UpsertMessageTypeResponse], error) {
 	tenant := principalFrom(ctx).tenant
-	spec := messageTypeSpecFromProto(req.Msg.GetMessageType())
-	if err := CheckMessageType(h.renderer, "message_type", &spec); err != nil {
+	spec := wire.MessageTypeSpecFromProto(req.Msg.GetMessageType())
+	if err := checkMessageType(h.renderer, &spec); err != nil {
 		return nil, err
 	}
 	var mt *store.MessageType
@@ -68,7 +54,7 @@ func (h *messageTypeHandler) UpsertMessageType(ctx context.Context, req *connect
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}
-	return connect.NewResponse(&heraldv1.UpsertMessageTypeResponse{MessageType: messageTypeToProto(mt)}), nil
+	return connect.NewResponse(&heraldv1.UpsertMessageTypeResponse{MessageType: wire.MessageTypeToProto(mt)}), nil
 }
 
 func (h *messageTypeHandler) GetMessageType(ctx context.Context, req *connect.Request[heraldv1.GetMessageTypeRequest]) (*connect.Response[heraldv1.GetMessageTypeResponse], error) {
@@ -77,7 +63,7 @@ func (h *messageTypeHandler) GetMessageType(ctx context.Context, req *connect.Re
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}
-	return connect.NewResponse(&heraldv1.GetMessageTypeResponse{MessageType: messageTypeToProto(mt)}), nil
+	return connect.NewResponse(&heraldv1.GetMessageTypeResponse{MessageType: wire.MessageTypeToProto(mt)}), nil
 }
 
 type messageTypeCursor struct {
@@ -101,7 +87,7 @@ func (h *messageTypeHandler) ListMessageTypes(ctx context.Context, req *connect.
 		resp.NextPageToken = encodePageToken(messageTypeCursor{After: list[limit-1].Key})
 	}
 	for _, mt := range list {
-		resp.MessageTypes = append(resp.MessageTypes, messageTypeToProto(mt))
+		resp.MessageTypes = append(resp.MessageTypes, wire.MessageTypeToProto(mt))
 	}
 	return connect.NewResponse(resp), nil
 }
@@ -117,8 +103,8 @@ func (h *messageTypeHandler) PreviewMessage(ctx context.Context, req *connect.Re
 		}
 		spec = mt.MessageTypeSpec
 	case *heraldv1.PreviewMessageRequest_MessageType:
-		spec = messageTypeSpecFromProto(src.MessageType)
-		if err := CheckMessageType(h.renderer, "message_type", &spec); err != nil {
+		spec = wire.MessageTypeSpecFromProto(src.MessageType)
+		if err := checkMessageType(h.renderer, &spec); err != nil {
 			return nil, err
 		}
 	}
@@ -135,19 +121,25 @@ func (h *messageTypeHandler) PreviewMessage(ctx context.Context, req *connect.Re
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}
+	locale := req.Msg.GetLocale()
+	if locale == "" && recipient != nil {
+		locale = recipient.Locale
+	}
+	mt := &store.MessageType{MessageTypeSpec: spec}
 	resp := &heraldv1.PreviewMessageResponse{}
 	for _, c := range spec.Channels {
-		content, err := h.renderer.Render(c, spec.Templates, pipeline.TemplateData(data, recipient), raw)
+		templates, used := pipeline.TemplatesFor(mt, c, locale)
+		content, err := h.renderer.Render(c, templates, pipeline.TemplateData(data, recipient), raw)
 		if err != nil {
 			var rerr *render.Error
 			if errors.As(err, &rerr) {
 				return nil, invalidArgument(rerr.Field, fmt.Sprintf("cannot render with this data: %v", rerr.Err))
 			}
-			return nil, templateError(err)
+			return nil, toConnectError(ctx, err)
 		}
 		resp.Messages = append(resp.Messages, &heraldv1.RenderedMessage{
-			Channel: channelToProto(c), Subject: content.Subject, Title: content.Title,
-			Body: content.Body, Html: content.HTML, Link: content.Link,
+			Channel: wire.ChannelToProto(c), Subject: content.Subject, Title: content.Title,
+			Body: content.Body, Html: content.HTML, Link: content.Link, Locale: used,
 		})
 	}
 	return connect.NewResponse(resp), nil

@@ -12,6 +12,7 @@ import (
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
 	"github.com/heraldhq/herald/store"
+	"github.com/heraldhq/herald/wire"
 )
 
 type notificationHandler struct {
@@ -67,7 +68,7 @@ func (h *notificationHandler) ListNotifications(ctx context.Context, req *connec
 	limit := pageSize(m.GetPageSize(), 50)
 	p := store.ListNotificationsParams{
 		TenantID: tenant.ID, MessageType: m.GetMessageType(), RecipientID: m.GetRecipientId(),
-		Status: notificationStatusFromProto(m.GetStatus()), DeliveryStatus: deliveryStatusFromProto(m.GetDeliveryStatus()),
+		Status: wire.NotificationStatusFromProto(m.GetStatus()), DeliveryStatus: wire.DeliveryStatusFromProto(m.GetDeliveryStatus()),
 		BeforeTime: cur.Time, BeforeID: cur.ID, Limit: limit + 1,
 	}
 	if m.GetStartTime() != nil {
@@ -100,7 +101,7 @@ func (h *notificationHandler) withDeliveries(ctx context.Context, ns []*store.No
 	byID := make(map[uuid.UUID]*heraldv1.Notification, len(ns))
 	for i, n := range ns {
 		ids[i] = n.ID
-		out[i] = notificationToProto(n)
+		out[i] = wire.NotificationToProto(n)
 		byID[n.ID] = out[i]
 	}
 	if len(ns) == 0 {
@@ -112,7 +113,7 @@ func (h *notificationHandler) withDeliveries(ctx context.Context, ns []*store.No
 	}
 	byDelivery := make(map[uuid.UUID]*heraldv1.Delivery, len(deliveries))
 	for _, d := range deliveries {
-		pd := deliveryToProto(d)
+		pd := wire.DeliveryToProto(d)
 		byDelivery[d.ID] = pd
 		byID[d.NotificationID].Deliveries = append(byID[d.NotificationID].Deliveries, pd)
 	}
@@ -126,7 +127,7 @@ func (h *notificationHandler) withDeliveries(ctx context.Context, ns []*store.No
 		}
 		for i := range evs {
 			if d := byDelivery[evs[i].DeliveryID]; d != nil {
-				d.Events = append(d.Events, eventToProto(&evs[i]))
+				d.Events = append(d.Events, wire.EventToProto(&evs[i]))
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
 	"github.com/heraldhq/herald/store"
+	"github.com/heraldhq/herald/wire"
 )
 
 // DefaultInboxTokenTTL is how long an inbox token lives when the request
@@ -28,7 +29,7 @@ func NewRecipientHandler(st *store.Store) heraldv1connect.RecipientServiceHandle
 
 func (h *recipientHandler) UpsertRecipient(ctx context.Context, req *connect.Request[heraldv1.UpsertRecipientRequest]) (*connect.Response[heraldv1.UpsertRecipientResponse], error) {
 	tenant := principalFrom(ctx).tenant
-	r := recipientFromProto(req.Msg.GetRecipient())
+	r := wire.RecipientFromProto(req.Msg.GetRecipient())
 	if r.Timezone != "" {
 		if _, err := time.LoadLocation(r.Timezone); err != nil {
 			return nil, invalidArgument("recipient.timezone", "unknown IANA time zone "+r.Timezone)
@@ -39,7 +40,7 @@ func (h *recipientHandler) UpsertRecipient(ctx context.Context, req *connect.Req
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}
-	return connect.NewResponse(&heraldv1.UpsertRecipientResponse{Recipient: recipientToProto(stored)}), nil
+	return connect.NewResponse(&heraldv1.UpsertRecipientResponse{Recipient: wire.RecipientToProto(stored)}), nil
 }
 
 func (h *recipientHandler) GetRecipient(ctx context.Context, req *connect.Request[heraldv1.GetRecipientRequest]) (*connect.Response[heraldv1.GetRecipientResponse], error) {
@@ -48,7 +49,7 @@ func (h *recipientHandler) GetRecipient(ctx context.Context, req *connect.Reques
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}
-	return connect.NewResponse(&heraldv1.GetRecipientResponse{Recipient: recipientToProto(r)}), nil
+	return connect.NewResponse(&heraldv1.GetRecipientResponse{Recipient: wire.RecipientToProto(r)}), nil
 }
 
 func (h *recipientHandler) DeleteRecipient(ctx context.Context, req *connect.Request[heraldv1.DeleteRecipientRequest]) (*connect.Response[heraldv1.DeleteRecipientResponse], error) {

@@ -75,7 +75,7 @@ func New(opts *Options) (*http.ServeMux, error) {
 	mux.Handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
 	// Services whose issues have not landed answer Unimplemented, behind auth
 	// like the rest.
-	mux.Handle(heraldv1connect.NewPreferenceServiceHandler(heraldv1connect.UnimplementedPreferenceServiceHandler{}, handlerOpts...))
+	mux.Handle(heraldv1connect.NewPreferenceServiceHandler(NewPreferenceHandler(opts.Store), handlerOpts...))
 	mux.Handle(heraldv1connect.NewInboxServiceHandler(heraldv1connect.UnimplementedInboxServiceHandler{}, handlerOpts...))
 	mux.Handle(heraldv1connect.NewDigestServiceHandler(heraldv1connect.UnimplementedDigestServiceHandler{}, handlerOpts...))
 	mux.Handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))

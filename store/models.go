@@ -166,10 +166,16 @@ type SlackTemplate struct {
 	Text string `json:"text"`
 }
 
-// RateLimit caps notifications of one type per recipient.
+// RateLimit caps deliveries per recipient and channel in a sliding window.
 type RateLimit struct {
 	Count int           `json:"count"`
 	Per   time.Duration `json:"per"`
+	// ByCategory counts every message type of the category together;
+	// otherwise only this message type counts.
+	ByCategory bool `json:"by_category,omitempty"`
+	// Delay schedules deliveries over the limit for when the window has
+	// room; otherwise they are suppressed.
+	Delay bool `json:"delay,omitempty"`
 }
 
 // MessageType is one version of a message type's definition.
@@ -194,7 +200,15 @@ type MessageTypeSpec struct {
 	RateLimit       *RateLimit    `json:"rate_limit,omitempty"`
 	Description     string        `json:"description,omitempty"`
 	MaxAttempts     int           `json:"max_attempts,omitempty"`
+	// Locales holds templates per BCP 47 locale.
+	Locales map[string]Templates `json:"locales,omitempty"`
+	// DedupeWindow is how long a dedupe key holds; 0 means DefaultDedupeWindow.
+	DedupeWindow time.Duration `json:"dedupe_window,omitempty"`
 }
+
+// DefaultDedupeWindow is how long a dedupe key holds when the message type
+// does not say.
+const DefaultDedupeWindow = 24 * time.Hour
 
 // Notification is one accepted Send.
 type Notification struct {
@@ -213,6 +227,7 @@ type Notification struct {
 	CreatedAt          time.Time
 	CanceledAt         *time.Time
 	CanceledBy         string
+	DedupeKey          string
 }
 
 // Content is a message rendered for one channel.
@@ -254,11 +269,16 @@ type Delivery struct {
 
 // Delivery reasons, stable snake_case: they are part of the API.
 const (
-	ReasonNoAddress   = "no_address"
-	ReasonExpired     = "expired"
-	ReasonRenderError = "render_error"
-	ReasonNoProvider  = "no_provider"
-	ReasonCanceled    = "canceled"
+	ReasonNoAddress    = "no_address"
+	ReasonExpired      = "expired"
+	ReasonRenderError  = "render_error"
+	ReasonNoProvider   = "no_provider"
+	ReasonCanceled     = "canceled"
+	ReasonOptedOut     = "opted_out"
+	ReasonMuted        = "muted"
+	ReasonQuietHours   = "quiet_hours"
+	ReasonRateLimited  = "rate_limited"
+	ReasonDeduplicated = "deduplicated"
 	// The provider failure classes are reasons too: "transient",
 	// "throttled" and "permanent" (providers.Class.String).
 )
@@ -310,4 +330,40 @@ type InboxItem struct {
 	ReadAt         *time.Time
 	ArchivedAt     *time.Time
 	CreatedAt      time.Time
+}
+
+// PreferenceRule turns a channel on or off for a scope: a message type, a
+// category, or everything (both empty). An empty Channel means every channel.
+type PreferenceRule struct {
+	Category    string  `json:"category,omitempty"`
+	MessageType string  `json:"message_type,omitempty"`
+	Channel     Channel `json:"channel,omitempty"`
+	Enabled     bool    `json:"enabled"`
+}
+
+// Digest cadences.
+const (
+	DigestImmediate = "immediate"
+	DigestDaily     = "daily"
+	DigestWeekly    = "weekly"
+)
+
+// DigestSettings say when a recipient's digests go, in their time zone.
+type DigestSettings struct {
+	Cadence string // DigestImmediate, DigestDaily, DigestWeekly; "" means immediate
+	Weekday int    // 0 = Sunday
+	Hour    int
+}
+
+// Preferences are a recipient's (or, with RecipientID "", the tenant's
+// default) choices about what reaches them.
+type Preferences struct {
+	TenantID    uuid.UUID
+	RecipientID string
+	Rules       []PreferenceRule
+	MuteUntil   *time.Time
+	// QuietStart and QuietEnd are "HH:MM" in the recipient's time zone.
+	QuietStart, QuietEnd string
+	Digest               DigestSettings
+	UpdatedAt            time.Time
 }

@@ -70,3 +70,5 @@ func notFound(err error, what string) error {
 	}
 	return fmt.Errorf("store: %s: %w", what, err)
 }
+
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

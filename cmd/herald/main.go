@@ -34,6 +34,7 @@ func commands() []command {
 		{"keys", "keys create|list|revoke --tenant <name>", runKeys},
 		{"send", "send a notification through the API", runSend},
 		{"status", "show a notification, its deliveries and their events", runStatus},
+		{"explain", "explain <notification> [recipient]: what became of each delivery, and why", runExplain},
 		{"version", "print the version", func(context.Context, []string) error { fmt.Println(app.Version); return nil }},
 	}
 }

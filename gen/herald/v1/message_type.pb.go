@@ -25,6 +25,110 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// RateLimitScope says what a rate limit counts.
+type RateLimitScope int32
+
+const (
+	// Notifications of this message type.
+	RateLimitScope_RATE_LIMIT_SCOPE_UNSPECIFIED  RateLimitScope = 0
+	RateLimitScope_RATE_LIMIT_SCOPE_MESSAGE_TYPE RateLimitScope = 1
+	// Notifications of every message type of this one's category.
+	RateLimitScope_RATE_LIMIT_SCOPE_CATEGORY RateLimitScope = 2
+)
+
+// Enum value maps for RateLimitScope.
+var (
+	RateLimitScope_name = map[int32]string{
+		0: "RATE_LIMIT_SCOPE_UNSPECIFIED",
+		1: "RATE_LIMIT_SCOPE_MESSAGE_TYPE",
+		2: "RATE_LIMIT_SCOPE_CATEGORY",
+	}
+	RateLimitScope_value = map[string]int32{
+		"RATE_LIMIT_SCOPE_UNSPECIFIED":  0,
+		"RATE_LIMIT_SCOPE_MESSAGE_TYPE": 1,
+		"RATE_LIMIT_SCOPE_CATEGORY":     2,
+	}
+)
+
+func (x RateLimitScope) Enum() *RateLimitScope {
+	p := new(RateLimitScope)
+	*p = x
+	return p
+}
+
+func (x RateLimitScope) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RateLimitScope) Descriptor() protoreflect.EnumDescriptor {
+	return file_herald_v1_message_type_proto_enumTypes[0].Descriptor()
+}
+
+func (RateLimitScope) Type() protoreflect.EnumType {
+	return &file_herald_v1_message_type_proto_enumTypes[0]
+}
+
+func (x RateLimitScope) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RateLimitScope.Descriptor instead.
+func (RateLimitScope) EnumDescriptor() ([]byte, []int) {
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{0}
+}
+
+// RateLimitAction says what happens to a delivery over the limit.
+type RateLimitAction int32
+
+const (
+	// Drop: the delivery ends SUPPRESSED with reason rate_limited.
+	RateLimitAction_RATE_LIMIT_ACTION_UNSPECIFIED RateLimitAction = 0
+	RateLimitAction_RATE_LIMIT_ACTION_DROP        RateLimitAction = 1
+	// Delay: the delivery is scheduled for when the window has room.
+	RateLimitAction_RATE_LIMIT_ACTION_DELAY RateLimitAction = 2
+)
+
+// Enum value maps for RateLimitAction.
+var (
+	RateLimitAction_name = map[int32]string{
+		0: "RATE_LIMIT_ACTION_UNSPECIFIED",
+		1: "RATE_LIMIT_ACTION_DROP",
+		2: "RATE_LIMIT_ACTION_DELAY",
+	}
+	RateLimitAction_value = map[string]int32{
+		"RATE_LIMIT_ACTION_UNSPECIFIED": 0,
+		"RATE_LIMIT_ACTION_DROP":        1,
+		"RATE_LIMIT_ACTION_DELAY":       2,
+	}
+)
+
+func (x RateLimitAction) Enum() *RateLimitAction {
+	p := new(RateLimitAction)
+	*p = x
+	return p
+}
+
+func (x RateLimitAction) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RateLimitAction) Descriptor() protoreflect.EnumDescriptor {
+	return file_herald_v1_message_type_proto_enumTypes[1].Descriptor()
+}
+
+func (RateLimitAction) Type() protoreflect.EnumType {
+	return &file_herald_v1_message_type_proto_enumTypes[1]
+}
+
+func (x RateLimitAction) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RateLimitAction.Descriptor instead.
+func (RateLimitAction) EnumDescriptor() ([]byte, []int) {
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{1}
+}
+
 // Templates are Go text/template sources, one per channel. A missing key in
 // the data is an error, never "<no value>". Email html is rendered with
 // html/template (auto-escaped).
@@ -429,11 +533,14 @@ func (x *SlackTemplate) GetText() string {
 	return ""
 }
 
-// RateLimit caps how many notifications of this type one recipient gets.
+// RateLimit caps how many deliveries one recipient gets on one channel in a
+// sliding window, e.g. 3 marketing pushes per 86400s.
 type RateLimit struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Count         int32                  `protobuf:"varint,1,opt,name=count,proto3" json:"count,omitempty"`
 	Per           *durationpb.Duration   `protobuf:"bytes,2,opt,name=per,proto3" json:"per,omitempty"`
+	Scope         RateLimitScope         `protobuf:"varint,3,opt,name=scope,proto3,enum=herald.v1.RateLimitScope" json:"scope,omitempty"`
+	Action        RateLimitAction        `protobuf:"varint,4,opt,name=action,proto3,enum=herald.v1.RateLimitAction" json:"action,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -482,6 +589,20 @@ func (x *RateLimit) GetPer() *durationpb.Duration {
 	return nil
 }
 
+func (x *RateLimit) GetScope() RateLimitScope {
+	if x != nil {
+		return x.Scope
+	}
+	return RateLimitScope_RATE_LIMIT_SCOPE_UNSPECIFIED
+}
+
+func (x *RateLimit) GetAction() RateLimitAction {
+	if x != nil {
+		return x.Action
+	}
+	return RateLimitAction_RATE_LIMIT_ACTION_UNSPECIFIED
+}
+
 type MessageType struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	Key   string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
@@ -508,7 +629,13 @@ type MessageType struct {
 	Version    int32                  `protobuf:"varint,12,opt,name=version,proto3" json:"version,omitempty"`
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// Provider call attempts for transient failures; 0 means the server default.
-	MaxAttempts   int32 `protobuf:"varint,14,opt,name=max_attempts,json=maxAttempts,proto3" json:"max_attempts,omitempty"`
+	MaxAttempts int32 `protobuf:"varint,14,opt,name=max_attempts,json=maxAttempts,proto3" json:"max_attempts,omitempty"`
+	// Templates per locale (BCP 47: "fr", "fr-CA"), used for recipients with
+	// that locale; a channel missing from a locale falls back to the closest
+	// parent locale ("fr" for "fr-CA"), then to templates.
+	Locales map[string]*Templates `protobuf:"bytes,15,rep,name=locales,proto3" json:"locales,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// How long a Send's dedupe_key suppresses repeats; 0 means one day.
+	DedupeWindow  *durationpb.Duration `protobuf:"bytes,16,opt,name=dedupe_window,json=dedupeWindow,proto3" json:"dedupe_window,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -639,6 +766,20 @@ func (x *MessageType) GetMaxAttempts() int32 {
 		return x.MaxAttempts
 	}
 	return 0
+}
+
+func (x *MessageType) GetLocales() map[string]*Templates {
+	if x != nil {
+		return x.Locales
+	}
+	return nil
+}
+
+func (x *MessageType) GetDedupeWindow() *durationpb.Duration {
+	if x != nil {
+		return x.DedupeWindow
+	}
+	return nil
 }
 
 type UpsertMessageTypeRequest struct {
@@ -950,8 +1091,11 @@ type PreviewMessageRequest struct {
 	//	*PreviewMessageRequest_MessageType
 	Source isPreviewMessageRequest_Source `protobuf_oneof:"source"`
 	Data   *structpb.Struct               `protobuf:"bytes,3,opt,name=data,proto3" json:"data,omitempty"`
-	// Renders with this recipient's fields available as .recipient.
-	RecipientId   string `protobuf:"bytes,4,opt,name=recipient_id,json=recipientId,proto3" json:"recipient_id,omitempty"`
+	// Renders with this recipient's fields available as .recipient, in the
+	// recipient's locale.
+	RecipientId string `protobuf:"bytes,4,opt,name=recipient_id,json=recipientId,proto3" json:"recipient_id,omitempty"`
+	// Renders this locale's variant; overrides the recipient's locale.
+	Locale        string `protobuf:"bytes,5,opt,name=locale,proto3" json:"locale,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1025,6 +1169,13 @@ func (x *PreviewMessageRequest) GetRecipientId() string {
 	return ""
 }
 
+func (x *PreviewMessageRequest) GetLocale() string {
+	if x != nil {
+		return x.Locale
+	}
+	return ""
+}
+
 type isPreviewMessageRequest_Source interface {
 	isPreviewMessageRequest_Source()
 }
@@ -1043,13 +1194,15 @@ func (*PreviewMessageRequest_MessageType) isPreviewMessageRequest_Source() {}
 
 // RenderedMessage is a template rendered for one channel.
 type RenderedMessage struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Channel       Channel                `protobuf:"varint,1,opt,name=channel,proto3,enum=herald.v1.Channel" json:"channel,omitempty"`
-	Subject       string                 `protobuf:"bytes,2,opt,name=subject,proto3" json:"subject,omitempty"`
-	Title         string                 `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
-	Body          string                 `protobuf:"bytes,4,opt,name=body,proto3" json:"body,omitempty"`
-	Html          string                 `protobuf:"bytes,5,opt,name=html,proto3" json:"html,omitempty"`
-	Link          string                 `protobuf:"bytes,6,opt,name=link,proto3" json:"link,omitempty"`
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	Channel Channel                `protobuf:"varint,1,opt,name=channel,proto3,enum=herald.v1.Channel" json:"channel,omitempty"`
+	Subject string                 `protobuf:"bytes,2,opt,name=subject,proto3" json:"subject,omitempty"`
+	Title   string                 `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
+	Body    string                 `protobuf:"bytes,4,opt,name=body,proto3" json:"body,omitempty"`
+	Html    string                 `protobuf:"bytes,5,opt,name=html,proto3" json:"html,omitempty"`
+	Link    string                 `protobuf:"bytes,6,opt,name=link,proto3" json:"link,omitempty"`
+	// The locale variant used; empty for the default templates.
+	Locale        string `protobuf:"bytes,7,opt,name=locale,proto3" json:"locale,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1122,6 +1275,13 @@ func (x *RenderedMessage) GetHtml() string {
 func (x *RenderedMessage) GetLink() string {
 	if x != nil {
 		return x.Link
+	}
+	return ""
+}
+
+func (x *RenderedMessage) GetLocale() string {
+	if x != nil {
+		return x.Locale
 	}
 	return ""
 }
@@ -1199,10 +1359,12 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"\x04body\x18\x02 \x01(\tB\b\xbaH\x05r\x03\x18\x90NR\x04body\x12\x1c\n" +
 	"\x04link\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x10R\x04link\".\n" +
 	"\rSlackTemplate\x12\x1d\n" +
-	"\x04text\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x18\xc0\xb8\x02R\x04text\"q\n" +
+	"\x04text\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x18\xc0\xb8\x02R\x04text\"\xea\x01\n" +
 	"\tRateLimit\x12!\n" +
 	"\x05count\x18\x01 \x01(\x05B\v\xbaH\b\x1a\x06\x18\xc0\x84=(\x01R\x05count\x12A\n" +
-	"\x03per\x18\x02 \x01(\v2\x19.google.protobuf.DurationB\x14\xbaH\x11\xc8\x01\x01\xaa\x01\v\"\x05\b\x80\xe7\x84\x0f2\x02\b\x01R\x03per\"\xdb\x05\n" +
+	"\x03per\x18\x02 \x01(\v2\x19.google.protobuf.DurationB\x14\xbaH\x11\xc8\x01\x01\xaa\x01\v\"\x05\b\x80\xe7\x84\x0f2\x02\b\x01R\x03per\x129\n" +
+	"\x05scope\x18\x03 \x01(\x0e2\x19.herald.v1.RateLimitScopeB\b\xbaH\x05\x82\x01\x02\x10\x01R\x05scope\x12<\n" +
+	"\x06action\x18\x04 \x01(\x0e2\x1a.herald.v1.RateLimitActionB\b\xbaH\x05\x82\x01\x02\x10\x01R\x06action\"\xf0\a\n" +
 	"\vMessageType\x124\n" +
 	"\x03key\x18\x01 \x01(\tB\"\xbaH\x1fr\x1d\x10\x01\x18\x80\x012\x16^[a-z0-9][a-z0-9._-]*$R\x03key\x12>\n" +
 	"\bcategory\x18\x02 \x01(\tB\"\xbaH\x1fr\x1d\x18@2\x19^([a-z0-9][a-z0-9._-]*)?$R\bcategory\x129\n" +
@@ -1223,7 +1385,12 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"\aversion\x18\f \x01(\x05R\aversion\x12;\n" +
 	"\vcreate_time\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12,\n" +
-	"\fmax_attempts\x18\x0e \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x19(\x00R\vmaxAttempts\"]\n" +
+	"\fmax_attempts\x18\x0e \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x19(\x00R\vmaxAttempts\x12p\n" +
+	"\alocales\x18\x0f \x03(\v2#.herald.v1.MessageType.LocalesEntryB1\xbaH.\x9a\x01+\x10d\"'r%2#^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$R\alocales\x12O\n" +
+	"\rdedupe_window\x18\x10 \x01(\v2\x19.google.protobuf.DurationB\x0f\xbaH\f\xaa\x01\t\"\x05\b\x80\xe7\x84\x0f2\x00R\fdedupeWindow\x1aP\n" +
+	"\fLocalesEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12*\n" +
+	"\x05value\x18\x02 \x01(\v2\x14.herald.v1.TemplatesR\x05value:\x028\x01\"]\n" +
 	"\x18UpsertMessageTypeRequest\x12A\n" +
 	"\fmessage_type\x18\x01 \x01(\v2\x16.herald.v1.MessageTypeB\x06\xbaH\x03\xc8\x01\x01R\vmessageType\"V\n" +
 	"\x19UpsertMessageTypeResponse\x129\n" +
@@ -1241,23 +1408,33 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"\bcategory\x18\x03 \x01(\tB\a\xbaH\x04r\x02\x18@R\bcategory\"\x7f\n" +
 	"\x18ListMessageTypesResponse\x12;\n" +
 	"\rmessage_types\x18\x01 \x03(\v2\x16.herald.v1.MessageTypeR\fmessageTypes\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xf7\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x98\x02\n" +
 	"\x15PreviewMessageRequest\x126\n" +
 	"\x10message_type_key\x18\x01 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x01\x18\x80\x01H\x00R\x0emessageTypeKey\x12;\n" +
 	"\fmessage_type\x18\x02 \x01(\v2\x16.herald.v1.MessageTypeH\x00R\vmessageType\x12+\n" +
 	"\x04data\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04data\x12+\n" +
-	"\frecipient_id\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\vrecipientIdB\x0f\n" +
-	"\x06source\x12\x05\xbaH\x02\b\x01\"\xab\x01\n" +
+	"\frecipient_id\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\vrecipientId\x12\x1f\n" +
+	"\x06locale\x18\x05 \x01(\tB\a\xbaH\x04r\x02\x18#R\x06localeB\x0f\n" +
+	"\x06source\x12\x05\xbaH\x02\b\x01\"\xc3\x01\n" +
 	"\x0fRenderedMessage\x12,\n" +
 	"\achannel\x18\x01 \x01(\x0e2\x12.herald.v1.ChannelR\achannel\x12\x18\n" +
 	"\asubject\x18\x02 \x01(\tR\asubject\x12\x14\n" +
 	"\x05title\x18\x03 \x01(\tR\x05title\x12\x12\n" +
 	"\x04body\x18\x04 \x01(\tR\x04body\x12\x12\n" +
 	"\x04html\x18\x05 \x01(\tR\x04html\x12\x12\n" +
-	"\x04link\x18\x06 \x01(\tR\x04link\"P\n" +
+	"\x04link\x18\x06 \x01(\tR\x04link\x12\x16\n" +
+	"\x06locale\x18\a \x01(\tR\x06locale\"P\n" +
 	"\x16PreviewMessageResponse\x126\n" +
-	"\bmessages\x18\x01 \x03(\v2\x1a.herald.v1.RenderedMessageR\bmessages2\x90\x03\n" +
+	"\bmessages\x18\x01 \x03(\v2\x1a.herald.v1.RenderedMessageR\bmessages*t\n" +
+	"\x0eRateLimitScope\x12 \n" +
+	"\x1cRATE_LIMIT_SCOPE_UNSPECIFIED\x10\x00\x12!\n" +
+	"\x1dRATE_LIMIT_SCOPE_MESSAGE_TYPE\x10\x01\x12\x1d\n" +
+	"\x19RATE_LIMIT_SCOPE_CATEGORY\x10\x02*m\n" +
+	"\x0fRateLimitAction\x12!\n" +
+	"\x1dRATE_LIMIT_ACTION_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16RATE_LIMIT_ACTION_DROP\x10\x01\x12\x1b\n" +
+	"\x17RATE_LIMIT_ACTION_DELAY\x10\x022\x90\x03\n" +
 	"\x12MessageTypeService\x12`\n" +
 	"\x11UpsertMessageType\x12#.herald.v1.UpsertMessageTypeRequest\x1a$.herald.v1.UpsertMessageTypeResponse\"\x00\x12Z\n" +
 	"\x0eGetMessageType\x12 .herald.v1.GetMessageTypeRequest\x1a!.herald.v1.GetMessageTypeResponse\"\x03\x90\x02\x01\x12`\n" +
@@ -1276,68 +1453,77 @@ func file_herald_v1_message_type_proto_rawDescGZIP() []byte {
 	return file_herald_v1_message_type_proto_rawDescData
 }
 
-var file_herald_v1_message_type_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_herald_v1_message_type_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_herald_v1_message_type_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
 var file_herald_v1_message_type_proto_goTypes = []any{
-	(*Templates)(nil),                 // 0: herald.v1.Templates
-	(*EmailTemplate)(nil),             // 1: herald.v1.EmailTemplate
-	(*SmsTemplate)(nil),               // 2: herald.v1.SmsTemplate
-	(*PushTemplate)(nil),              // 3: herald.v1.PushTemplate
-	(*WebhookTemplate)(nil),           // 4: herald.v1.WebhookTemplate
-	(*InAppTemplate)(nil),             // 5: herald.v1.InAppTemplate
-	(*SlackTemplate)(nil),             // 6: herald.v1.SlackTemplate
-	(*RateLimit)(nil),                 // 7: herald.v1.RateLimit
-	(*MessageType)(nil),               // 8: herald.v1.MessageType
-	(*UpsertMessageTypeRequest)(nil),  // 9: herald.v1.UpsertMessageTypeRequest
-	(*UpsertMessageTypeResponse)(nil), // 10: herald.v1.UpsertMessageTypeResponse
-	(*GetMessageTypeRequest)(nil),     // 11: herald.v1.GetMessageTypeRequest
-	(*GetMessageTypeResponse)(nil),    // 12: herald.v1.GetMessageTypeResponse
-	(*ListMessageTypesRequest)(nil),   // 13: herald.v1.ListMessageTypesRequest
-	(*ListMessageTypesResponse)(nil),  // 14: herald.v1.ListMessageTypesResponse
-	(*PreviewMessageRequest)(nil),     // 15: herald.v1.PreviewMessageRequest
-	(*RenderedMessage)(nil),           // 16: herald.v1.RenderedMessage
-	(*PreviewMessageResponse)(nil),    // 17: herald.v1.PreviewMessageResponse
-	(*durationpb.Duration)(nil),       // 18: google.protobuf.Duration
-	(Priority)(0),                     // 19: herald.v1.Priority
-	(Channel)(0),                      // 20: herald.v1.Channel
-	(*timestamppb.Timestamp)(nil),     // 21: google.protobuf.Timestamp
-	(*structpb.Struct)(nil),           // 22: google.protobuf.Struct
+	(RateLimitScope)(0),               // 0: herald.v1.RateLimitScope
+	(RateLimitAction)(0),              // 1: herald.v1.RateLimitAction
+	(*Templates)(nil),                 // 2: herald.v1.Templates
+	(*EmailTemplate)(nil),             // 3: herald.v1.EmailTemplate
+	(*SmsTemplate)(nil),               // 4: herald.v1.SmsTemplate
+	(*PushTemplate)(nil),              // 5: herald.v1.PushTemplate
+	(*WebhookTemplate)(nil),           // 6: herald.v1.WebhookTemplate
+	(*InAppTemplate)(nil),             // 7: herald.v1.InAppTemplate
+	(*SlackTemplate)(nil),             // 8: herald.v1.SlackTemplate
+	(*RateLimit)(nil),                 // 9: herald.v1.RateLimit
+	(*MessageType)(nil),               // 10: herald.v1.MessageType
+	(*UpsertMessageTypeRequest)(nil),  // 11: herald.v1.UpsertMessageTypeRequest
+	(*UpsertMessageTypeResponse)(nil), // 12: herald.v1.UpsertMessageTypeResponse
+	(*GetMessageTypeRequest)(nil),     // 13: herald.v1.GetMessageTypeRequest
+	(*GetMessageTypeResponse)(nil),    // 14: herald.v1.GetMessageTypeResponse
+	(*ListMessageTypesRequest)(nil),   // 15: herald.v1.ListMessageTypesRequest
+	(*ListMessageTypesResponse)(nil),  // 16: herald.v1.ListMessageTypesResponse
+	(*PreviewMessageRequest)(nil),     // 17: herald.v1.PreviewMessageRequest
+	(*RenderedMessage)(nil),           // 18: herald.v1.RenderedMessage
+	(*PreviewMessageResponse)(nil),    // 19: herald.v1.PreviewMessageResponse
+	nil,                               // 20: herald.v1.MessageType.LocalesEntry
+	(*durationpb.Duration)(nil),       // 21: google.protobuf.Duration
+	(Priority)(0),                     // 22: herald.v1.Priority
+	(Channel)(0),                      // 23: herald.v1.Channel
+	(*timestamppb.Timestamp)(nil),     // 24: google.protobuf.Timestamp
+	(*structpb.Struct)(nil),           // 25: google.protobuf.Struct
 }
 var file_herald_v1_message_type_proto_depIdxs = []int32{
-	1,  // 0: herald.v1.Templates.email:type_name -> herald.v1.EmailTemplate
-	2,  // 1: herald.v1.Templates.sms:type_name -> herald.v1.SmsTemplate
-	3,  // 2: herald.v1.Templates.push:type_name -> herald.v1.PushTemplate
-	4,  // 3: herald.v1.Templates.webhook:type_name -> herald.v1.WebhookTemplate
-	5,  // 4: herald.v1.Templates.in_app:type_name -> herald.v1.InAppTemplate
-	6,  // 5: herald.v1.Templates.slack:type_name -> herald.v1.SlackTemplate
-	18, // 6: herald.v1.RateLimit.per:type_name -> google.protobuf.Duration
-	19, // 7: herald.v1.MessageType.priority:type_name -> herald.v1.Priority
-	20, // 8: herald.v1.MessageType.channels:type_name -> herald.v1.Channel
-	0,  // 9: herald.v1.MessageType.templates:type_name -> herald.v1.Templates
-	18, // 10: herald.v1.MessageType.ttl:type_name -> google.protobuf.Duration
-	0,  // 11: herald.v1.MessageType.digest_templates:type_name -> herald.v1.Templates
-	7,  // 12: herald.v1.MessageType.rate_limit:type_name -> herald.v1.RateLimit
-	21, // 13: herald.v1.MessageType.create_time:type_name -> google.protobuf.Timestamp
-	8,  // 14: herald.v1.UpsertMessageTypeRequest.message_type:type_name -> herald.v1.MessageType
-	8,  // 15: herald.v1.UpsertMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
-	8,  // 16: herald.v1.GetMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
-	8,  // 17: herald.v1.ListMessageTypesResponse.message_types:type_name -> herald.v1.MessageType
-	8,  // 18: herald.v1.PreviewMessageRequest.message_type:type_name -> herald.v1.MessageType
-	22, // 19: herald.v1.PreviewMessageRequest.data:type_name -> google.protobuf.Struct
-	20, // 20: herald.v1.RenderedMessage.channel:type_name -> herald.v1.Channel
-	16, // 21: herald.v1.PreviewMessageResponse.messages:type_name -> herald.v1.RenderedMessage
-	9,  // 22: herald.v1.MessageTypeService.UpsertMessageType:input_type -> herald.v1.UpsertMessageTypeRequest
-	11, // 23: herald.v1.MessageTypeService.GetMessageType:input_type -> herald.v1.GetMessageTypeRequest
-	13, // 24: herald.v1.MessageTypeService.ListMessageTypes:input_type -> herald.v1.ListMessageTypesRequest
-	15, // 25: herald.v1.MessageTypeService.PreviewMessage:input_type -> herald.v1.PreviewMessageRequest
-	10, // 26: herald.v1.MessageTypeService.UpsertMessageType:output_type -> herald.v1.UpsertMessageTypeResponse
-	12, // 27: herald.v1.MessageTypeService.GetMessageType:output_type -> herald.v1.GetMessageTypeResponse
-	14, // 28: herald.v1.MessageTypeService.ListMessageTypes:output_type -> herald.v1.ListMessageTypesResponse
-	17, // 29: herald.v1.MessageTypeService.PreviewMessage:output_type -> herald.v1.PreviewMessageResponse
-	26, // [26:30] is the sub-list for method output_type
-	22, // [22:26] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	3,  // 0: herald.v1.Templates.email:type_name -> herald.v1.EmailTemplate
+	4,  // 1: herald.v1.Templates.sms:type_name -> herald.v1.SmsTemplate
+	5,  // 2: herald.v1.Templates.push:type_name -> herald.v1.PushTemplate
+	6,  // 3: herald.v1.Templates.webhook:type_name -> herald.v1.WebhookTemplate
+	7,  // 4: herald.v1.Templates.in_app:type_name -> herald.v1.InAppTemplate
+	8,  // 5: herald.v1.Templates.slack:type_name -> herald.v1.SlackTemplate
+	21, // 6: herald.v1.RateLimit.per:type_name -> google.protobuf.Duration
+	0,  // 7: herald.v1.RateLimit.scope:type_name -> herald.v1.RateLimitScope
+	1,  // 8: herald.v1.RateLimit.action:type_name -> herald.v1.RateLimitAction
+	22, // 9: herald.v1.MessageType.priority:type_name -> herald.v1.Priority
+	23, // 10: herald.v1.MessageType.channels:type_name -> herald.v1.Channel
+	2,  // 11: herald.v1.MessageType.templates:type_name -> herald.v1.Templates
+	21, // 12: herald.v1.MessageType.ttl:type_name -> google.protobuf.Duration
+	2,  // 13: herald.v1.MessageType.digest_templates:type_name -> herald.v1.Templates
+	9,  // 14: herald.v1.MessageType.rate_limit:type_name -> herald.v1.RateLimit
+	24, // 15: herald.v1.MessageType.create_time:type_name -> google.protobuf.Timestamp
+	20, // 16: herald.v1.MessageType.locales:type_name -> herald.v1.MessageType.LocalesEntry
+	21, // 17: herald.v1.MessageType.dedupe_window:type_name -> google.protobuf.Duration
+	10, // 18: herald.v1.UpsertMessageTypeRequest.message_type:type_name -> herald.v1.MessageType
+	10, // 19: herald.v1.UpsertMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
+	10, // 20: herald.v1.GetMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
+	10, // 21: herald.v1.ListMessageTypesResponse.message_types:type_name -> herald.v1.MessageType
+	10, // 22: herald.v1.PreviewMessageRequest.message_type:type_name -> herald.v1.MessageType
+	25, // 23: herald.v1.PreviewMessageRequest.data:type_name -> google.protobuf.Struct
+	23, // 24: herald.v1.RenderedMessage.channel:type_name -> herald.v1.Channel
+	18, // 25: herald.v1.PreviewMessageResponse.messages:type_name -> herald.v1.RenderedMessage
+	2,  // 26: herald.v1.MessageType.LocalesEntry.value:type_name -> herald.v1.Templates
+	11, // 27: herald.v1.MessageTypeService.UpsertMessageType:input_type -> herald.v1.UpsertMessageTypeRequest
+	13, // 28: herald.v1.MessageTypeService.GetMessageType:input_type -> herald.v1.GetMessageTypeRequest
+	15, // 29: herald.v1.MessageTypeService.ListMessageTypes:input_type -> herald.v1.ListMessageTypesRequest
+	17, // 30: herald.v1.MessageTypeService.PreviewMessage:input_type -> herald.v1.PreviewMessageRequest
+	12, // 31: herald.v1.MessageTypeService.UpsertMessageType:output_type -> herald.v1.UpsertMessageTypeResponse
+	14, // 32: herald.v1.MessageTypeService.GetMessageType:output_type -> herald.v1.GetMessageTypeResponse
+	16, // 33: herald.v1.MessageTypeService.ListMessageTypes:output_type -> herald.v1.ListMessageTypesResponse
+	19, // 34: herald.v1.MessageTypeService.PreviewMessage:output_type -> herald.v1.PreviewMessageResponse
+	31, // [31:35] is the sub-list for method output_type
+	27, // [27:31] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_herald_v1_message_type_proto_init() }
@@ -1355,13 +1541,14 @@ func file_herald_v1_message_type_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_herald_v1_message_type_proto_rawDesc), len(file_herald_v1_message_type_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   18,
+			NumEnums:      2,
+			NumMessages:   19,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
 		GoTypes:           file_herald_v1_message_type_proto_goTypes,
 		DependencyIndexes: file_herald_v1_message_type_proto_depIdxs,
+		EnumInfos:         file_herald_v1_message_type_proto_enumTypes,
 		MessageInfos:      file_herald_v1_message_type_proto_msgTypes,
 	}.Build()
 	File_herald_v1_message_type_proto = out.File

@@ -103,7 +103,11 @@ type SendRequest struct {
 	// the past sends now.
 	SendAt *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=send_at,json=sendAt,proto3" json:"send_at,omitempty"`
 	// Overrides the message type's priority.
-	Priority      Priority `protobuf:"varint,6,opt,name=priority,proto3,enum=herald.v1.Priority" json:"priority,omitempty"`
+	Priority Priority `protobuf:"varint,6,opt,name=priority,proto3,enum=herald.v1.Priority" json:"priority,omitempty"`
+	// Suppresses later deliveries with the same key to the same recipient and
+	// channel within the message type's dedupe window (reason
+	// "deduplicated"), even from different notifications.
+	DedupeKey     string `protobuf:"bytes,7,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -180,6 +184,13 @@ func (x *SendRequest) GetPriority() Priority {
 	return Priority_PRIORITY_UNSPECIFIED
 }
 
+func (x *SendRequest) GetDedupeKey() string {
+	if x != nil {
+		return x.DedupeKey
+	}
+	return ""
+}
+
 type SendResponse struct {
 	state          protoimpl.MessageState `protogen:"open.v1"`
 	NotificationId string                 `protobuf:"bytes,1,opt,name=notification_id,json=notificationId,proto3" json:"notification_id,omitempty"`
@@ -251,6 +262,7 @@ type Notification struct {
 	// Who canceled it (the API key's name).
 	CanceledBy    string      `protobuf:"bytes,12,opt,name=canceled_by,json=canceledBy,proto3" json:"canceled_by,omitempty"`
 	Deliveries    []*Delivery `protobuf:"bytes,13,rep,name=deliveries,proto3" json:"deliveries,omitempty"`
+	DedupeKey     string      `protobuf:"bytes,14,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -374,6 +386,13 @@ func (x *Notification) GetDeliveries() []*Delivery {
 		return x.Deliveries
 	}
 	return nil
+}
+
+func (x *Notification) GetDedupeKey() string {
+	if x != nil {
+		return x.DedupeKey
+	}
+	return ""
 }
 
 // Delivery is one recipient on one channel.
@@ -1025,17 +1044,19 @@ var File_herald_v1_notification_proto protoreflect.FileDescriptor
 
 const file_herald_v1_notification_proto_rawDesc = "" +
 	"\n" +
-	"\x1cherald/v1/notification.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\xf1\x02\n" +
+	"\x1cherald/v1/notification.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\x9a\x03\n" +
 	"\vSendRequest\x12E\n" +
 	"\fmessage_type\x18\x01 \x01(\tB\"\xbaH\x1fr\x1d\x10\x01\x18\x80\x012\x16^[a-z0-9][a-z0-9._-]*$R\vmessageType\x12;\n" +
 	"\rrecipient_ids\x18\x02 \x03(\tB\x16\xbaH\x13\x92\x01\x10\b\x01\x10\x90N\x18\x01\"\ar\x05\x10\x01\x18\x80\x02R\frecipientIds\x12+\n" +
 	"\x04data\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04data\x121\n" +
 	"\x0fidempotency_key\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\x0eidempotencyKey\x12C\n" +
 	"\asend_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampB\x0e\xbaH\v\xb2\x01\bJ\x06\b\x80\x86\xb0\x96\x01R\x06sendAt\x129\n" +
-	"\bpriority\x18\x06 \x01(\x0e2\x13.herald.v1.PriorityB\b\xbaH\x05\x82\x01\x02\x10\x01R\bpriority\"U\n" +
+	"\bpriority\x18\x06 \x01(\x0e2\x13.herald.v1.PriorityB\b\xbaH\x05\x82\x01\x02\x10\x01R\bpriority\x12'\n" +
+	"\n" +
+	"dedupe_key\x18\a \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\tdedupeKey\"U\n" +
 	"\fSendResponse\x12'\n" +
 	"\x0fnotification_id\x18\x01 \x01(\tR\x0enotificationId\x12\x1c\n" +
-	"\tduplicate\x18\x02 \x01(\bR\tduplicate\"\xdb\x04\n" +
+	"\tduplicate\x18\x02 \x01(\bR\tduplicate\"\xfa\x04\n" +
 	"\fNotification\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
 	"\fmessage_type\x18\x02 \x01(\tR\vmessageType\x120\n" +
@@ -1055,7 +1076,9 @@ const file_herald_v1_notification_proto_rawDesc = "" +
 	"canceledBy\x123\n" +
 	"\n" +
 	"deliveries\x18\r \x03(\v2\x13.herald.v1.DeliveryR\n" +
-	"deliveries\"\xc8\x04\n" +
+	"deliveries\x12\x1d\n" +
+	"\n" +
+	"dedupe_key\x18\x0e \x01(\tR\tdedupeKey\"\xc8\x04\n" +
 	"\bDelivery\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
 	"\frecipient_id\x18\x02 \x01(\tR\vrecipientId\x12,\n" +

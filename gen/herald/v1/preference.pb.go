@@ -77,7 +77,9 @@ func (DigestCadence) EnumDescriptor() ([]byte, []int) {
 
 // PreferenceRule turns a channel on or off. A rule with neither category nor
 // message type is global; the most specific matching rule wins (message type
-// over category over global).
+// over category over global, then a named channel over every channel). A
+// recipient's own rules are consulted first; the tenant's defaults only when
+// none of the recipient's rules match.
 type PreferenceRule struct {
 	state       protoimpl.MessageState `protogen:"open.v1"`
 	Category    string                 `protobuf:"bytes,1,opt,name=category,proto3" json:"category,omitempty"`
@@ -533,20 +535,192 @@ func (x *UpdatePreferencesResponse) GetPreferences() *Preferences {
 	return nil
 }
 
+type GetDefaultPreferencesRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetDefaultPreferencesRequest) Reset() {
+	*x = GetDefaultPreferencesRequest{}
+	mi := &file_herald_v1_preference_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetDefaultPreferencesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetDefaultPreferencesRequest) ProtoMessage() {}
+
+func (x *GetDefaultPreferencesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_herald_v1_preference_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetDefaultPreferencesRequest.ProtoReflect.Descriptor instead.
+func (*GetDefaultPreferencesRequest) Descriptor() ([]byte, []int) {
+	return file_herald_v1_preference_proto_rawDescGZIP(), []int{8}
+}
+
+type GetDefaultPreferencesResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Preferences   *Preferences           `protobuf:"bytes,1,opt,name=preferences,proto3" json:"preferences,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetDefaultPreferencesResponse) Reset() {
+	*x = GetDefaultPreferencesResponse{}
+	mi := &file_herald_v1_preference_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetDefaultPreferencesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetDefaultPreferencesResponse) ProtoMessage() {}
+
+func (x *GetDefaultPreferencesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_herald_v1_preference_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetDefaultPreferencesResponse.ProtoReflect.Descriptor instead.
+func (*GetDefaultPreferencesResponse) Descriptor() ([]byte, []int) {
+	return file_herald_v1_preference_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *GetDefaultPreferencesResponse) GetPreferences() *Preferences {
+	if x != nil {
+		return x.Preferences
+	}
+	return nil
+}
+
+type UpdateDefaultPreferencesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only rules and quiet hours apply as tenant defaults.
+	Preferences   *Preferences `protobuf:"bytes,1,opt,name=preferences,proto3" json:"preferences,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateDefaultPreferencesRequest) Reset() {
+	*x = UpdateDefaultPreferencesRequest{}
+	mi := &file_herald_v1_preference_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateDefaultPreferencesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateDefaultPreferencesRequest) ProtoMessage() {}
+
+func (x *UpdateDefaultPreferencesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_herald_v1_preference_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateDefaultPreferencesRequest.ProtoReflect.Descriptor instead.
+func (*UpdateDefaultPreferencesRequest) Descriptor() ([]byte, []int) {
+	return file_herald_v1_preference_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *UpdateDefaultPreferencesRequest) GetPreferences() *Preferences {
+	if x != nil {
+		return x.Preferences
+	}
+	return nil
+}
+
+type UpdateDefaultPreferencesResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Preferences   *Preferences           `protobuf:"bytes,1,opt,name=preferences,proto3" json:"preferences,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateDefaultPreferencesResponse) Reset() {
+	*x = UpdateDefaultPreferencesResponse{}
+	mi := &file_herald_v1_preference_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateDefaultPreferencesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateDefaultPreferencesResponse) ProtoMessage() {}
+
+func (x *UpdateDefaultPreferencesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_herald_v1_preference_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateDefaultPreferencesResponse.ProtoReflect.Descriptor instead.
+func (*UpdateDefaultPreferencesResponse) Descriptor() ([]byte, []int) {
+	return file_herald_v1_preference_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *UpdateDefaultPreferencesResponse) GetPreferences() *Preferences {
+	if x != nil {
+		return x.Preferences
+	}
+	return nil
+}
+
 var File_herald_v1_preference_proto protoreflect.FileDescriptor
 
 const file_herald_v1_preference_proto_rawDesc = "" +
 	"\n" +
-	"\x1aherald/v1/preference.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\xb4\x01\n" +
+	"\x1aherald/v1/preference.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\xbf\x02\n" +
 	"\x0ePreferenceRule\x12#\n" +
 	"\bcategory\x18\x01 \x01(\tB\a\xbaH\x04r\x02\x18@R\bcategory\x12+\n" +
 	"\fmessage_type\x18\x02 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x01R\vmessageType\x126\n" +
 	"\achannel\x18\x03 \x01(\x0e2\x12.herald.v1.ChannelB\b\xbaH\x05\x82\x01\x02\x10\x01R\achannel\x12\x18\n" +
-	"\aenabled\x18\x04 \x01(\bR\aenabled\"\x84\x01\n" +
+	"\aenabled\x18\x04 \x01(\bR\aenabled:\x88\x01\xbaH\x84\x01\x1a\x81\x01\n" +
+	"\x1apreference_rule.one_target\x123a rule names a category or a message_type, not both\x1a.this.category == '' || this.message_type == ''\"\xd0\x02\n" +
 	"\n" +
-	"QuietHours\x12<\n" +
-	"\x05start\x18\x01 \x01(\tB&\xbaH#r!2\x1f^([01][0-9]|2[0-3]):[0-5][0-9]$R\x05start\x128\n" +
-	"\x03end\x18\x02 \x01(\tB&\xbaH#r!2\x1f^([01][0-9]|2[0-3]):[0-5][0-9]$R\x03end\"\x92\x01\n" +
+	"QuietHours\x12?\n" +
+	"\x05start\x18\x01 \x01(\tB)\xbaH&\xd8\x01\x01r!2\x1f^([01][0-9]|2[0-3]):[0-5][0-9]$R\x05start\x12;\n" +
+	"\x03end\x18\x02 \x01(\tB)\xbaH&\xd8\x01\x01r!2\x1f^([01][0-9]|2[0-3]):[0-5][0-9]$R\x03end:\xc3\x01\xbaH\xbf\x01\x1a^\n" +
+	"\x10quiet_hours.both\x12\"set both start and end, or neither\x1a&(this.start == '') == (this.end == '')\x1a]\n" +
+	"\x14quiet_hours.distinct\x12\x19start and end must differ\x1a*this.start == '' || this.start != this.end\"\x92\x01\n" +
 	"\x0eDigestSettings\x12<\n" +
 	"\acadence\x18\x01 \x01(\x0e2\x18.herald.v1.DigestCadenceB\b\xbaH\x05\x82\x01\x02\x10\x01R\acadence\x12#\n" +
 	"\aweekday\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x06(\x00R\aweekday\x12\x1d\n" +
@@ -570,15 +744,24 @@ const file_herald_v1_preference_proto_rawDesc = "" +
 	"\vpreferences\x18\x02 \x01(\v2\x16.herald.v1.PreferencesB\x06\xbaH\x03\xc8\x01\x01R\vpreferences\"x\n" +
 	"\x19UpdatePreferencesResponse\x12!\n" +
 	"\frecipient_id\x18\x01 \x01(\tR\vrecipientId\x128\n" +
-	"\vpreferences\x18\x02 \x01(\v2\x16.herald.v1.PreferencesR\vpreferences*\x82\x01\n" +
+	"\vpreferences\x18\x02 \x01(\v2\x16.herald.v1.PreferencesR\vpreferences\"\x1e\n" +
+	"\x1cGetDefaultPreferencesRequest\"Y\n" +
+	"\x1dGetDefaultPreferencesResponse\x128\n" +
+	"\vpreferences\x18\x01 \x01(\v2\x16.herald.v1.PreferencesR\vpreferences\"c\n" +
+	"\x1fUpdateDefaultPreferencesRequest\x12@\n" +
+	"\vpreferences\x18\x01 \x01(\v2\x16.herald.v1.PreferencesB\x06\xbaH\x03\xc8\x01\x01R\vpreferences\"\\\n" +
+	" UpdateDefaultPreferencesResponse\x128\n" +
+	"\vpreferences\x18\x01 \x01(\v2\x16.herald.v1.PreferencesR\vpreferences*\x82\x01\n" +
 	"\rDigestCadence\x12\x1e\n" +
 	"\x1aDIGEST_CADENCE_UNSPECIFIED\x10\x00\x12\x1c\n" +
 	"\x18DIGEST_CADENCE_IMMEDIATE\x10\x01\x12\x18\n" +
 	"\x14DIGEST_CADENCE_DAILY\x10\x02\x12\x19\n" +
-	"\x15DIGEST_CADENCE_WEEKLY\x10\x032\xd4\x01\n" +
+	"\x15DIGEST_CADENCE_WEEKLY\x10\x032\xbf\x03\n" +
 	"\x11PreferenceService\x12Z\n" +
 	"\x0eGetPreferences\x12 .herald.v1.GetPreferencesRequest\x1a!.herald.v1.GetPreferencesResponse\"\x03\x90\x02\x01\x12c\n" +
-	"\x11UpdatePreferences\x12#.herald.v1.UpdatePreferencesRequest\x1a$.herald.v1.UpdatePreferencesResponse\"\x03\x90\x02\x02B3Z1github.com/heraldhq/herald/gen/herald/v1;heraldv1b\x06proto3"
+	"\x11UpdatePreferences\x12#.herald.v1.UpdatePreferencesRequest\x1a$.herald.v1.UpdatePreferencesResponse\"\x03\x90\x02\x02\x12o\n" +
+	"\x15GetDefaultPreferences\x12'.herald.v1.GetDefaultPreferencesRequest\x1a(.herald.v1.GetDefaultPreferencesResponse\"\x03\x90\x02\x01\x12x\n" +
+	"\x18UpdateDefaultPreferences\x12*.herald.v1.UpdateDefaultPreferencesRequest\x1a+.herald.v1.UpdateDefaultPreferencesResponse\"\x03\x90\x02\x02B3Z1github.com/heraldhq/herald/gen/herald/v1;heraldv1b\x06proto3"
 
 var (
 	file_herald_v1_preference_proto_rawDescOnce sync.Once
@@ -593,39 +776,50 @@ func file_herald_v1_preference_proto_rawDescGZIP() []byte {
 }
 
 var file_herald_v1_preference_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_herald_v1_preference_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_herald_v1_preference_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
 var file_herald_v1_preference_proto_goTypes = []any{
-	(DigestCadence)(0),                // 0: herald.v1.DigestCadence
-	(*PreferenceRule)(nil),            // 1: herald.v1.PreferenceRule
-	(*QuietHours)(nil),                // 2: herald.v1.QuietHours
-	(*DigestSettings)(nil),            // 3: herald.v1.DigestSettings
-	(*Preferences)(nil),               // 4: herald.v1.Preferences
-	(*GetPreferencesRequest)(nil),     // 5: herald.v1.GetPreferencesRequest
-	(*GetPreferencesResponse)(nil),    // 6: herald.v1.GetPreferencesResponse
-	(*UpdatePreferencesRequest)(nil),  // 7: herald.v1.UpdatePreferencesRequest
-	(*UpdatePreferencesResponse)(nil), // 8: herald.v1.UpdatePreferencesResponse
-	(Channel)(0),                      // 9: herald.v1.Channel
-	(*timestamppb.Timestamp)(nil),     // 10: google.protobuf.Timestamp
+	(DigestCadence)(0),                       // 0: herald.v1.DigestCadence
+	(*PreferenceRule)(nil),                   // 1: herald.v1.PreferenceRule
+	(*QuietHours)(nil),                       // 2: herald.v1.QuietHours
+	(*DigestSettings)(nil),                   // 3: herald.v1.DigestSettings
+	(*Preferences)(nil),                      // 4: herald.v1.Preferences
+	(*GetPreferencesRequest)(nil),            // 5: herald.v1.GetPreferencesRequest
+	(*GetPreferencesResponse)(nil),           // 6: herald.v1.GetPreferencesResponse
+	(*UpdatePreferencesRequest)(nil),         // 7: herald.v1.UpdatePreferencesRequest
+	(*UpdatePreferencesResponse)(nil),        // 8: herald.v1.UpdatePreferencesResponse
+	(*GetDefaultPreferencesRequest)(nil),     // 9: herald.v1.GetDefaultPreferencesRequest
+	(*GetDefaultPreferencesResponse)(nil),    // 10: herald.v1.GetDefaultPreferencesResponse
+	(*UpdateDefaultPreferencesRequest)(nil),  // 11: herald.v1.UpdateDefaultPreferencesRequest
+	(*UpdateDefaultPreferencesResponse)(nil), // 12: herald.v1.UpdateDefaultPreferencesResponse
+	(Channel)(0),                             // 13: herald.v1.Channel
+	(*timestamppb.Timestamp)(nil),            // 14: google.protobuf.Timestamp
 }
 var file_herald_v1_preference_proto_depIdxs = []int32{
-	9,  // 0: herald.v1.PreferenceRule.channel:type_name -> herald.v1.Channel
+	13, // 0: herald.v1.PreferenceRule.channel:type_name -> herald.v1.Channel
 	0,  // 1: herald.v1.DigestSettings.cadence:type_name -> herald.v1.DigestCadence
 	1,  // 2: herald.v1.Preferences.rules:type_name -> herald.v1.PreferenceRule
-	10, // 3: herald.v1.Preferences.mute_until:type_name -> google.protobuf.Timestamp
+	14, // 3: herald.v1.Preferences.mute_until:type_name -> google.protobuf.Timestamp
 	2,  // 4: herald.v1.Preferences.quiet_hours:type_name -> herald.v1.QuietHours
 	3,  // 5: herald.v1.Preferences.digest:type_name -> herald.v1.DigestSettings
 	4,  // 6: herald.v1.GetPreferencesResponse.preferences:type_name -> herald.v1.Preferences
 	4,  // 7: herald.v1.UpdatePreferencesRequest.preferences:type_name -> herald.v1.Preferences
 	4,  // 8: herald.v1.UpdatePreferencesResponse.preferences:type_name -> herald.v1.Preferences
-	5,  // 9: herald.v1.PreferenceService.GetPreferences:input_type -> herald.v1.GetPreferencesRequest
-	7,  // 10: herald.v1.PreferenceService.UpdatePreferences:input_type -> herald.v1.UpdatePreferencesRequest
-	6,  // 11: herald.v1.PreferenceService.GetPreferences:output_type -> herald.v1.GetPreferencesResponse
-	8,  // 12: herald.v1.PreferenceService.UpdatePreferences:output_type -> herald.v1.UpdatePreferencesResponse
-	11, // [11:13] is the sub-list for method output_type
-	9,  // [9:11] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	4,  // 9: herald.v1.GetDefaultPreferencesResponse.preferences:type_name -> herald.v1.Preferences
+	4,  // 10: herald.v1.UpdateDefaultPreferencesRequest.preferences:type_name -> herald.v1.Preferences
+	4,  // 11: herald.v1.UpdateDefaultPreferencesResponse.preferences:type_name -> herald.v1.Preferences
+	5,  // 12: herald.v1.PreferenceService.GetPreferences:input_type -> herald.v1.GetPreferencesRequest
+	7,  // 13: herald.v1.PreferenceService.UpdatePreferences:input_type -> herald.v1.UpdatePreferencesRequest
+	9,  // 14: herald.v1.PreferenceService.GetDefaultPreferences:input_type -> herald.v1.GetDefaultPreferencesRequest
+	11, // 15: herald.v1.PreferenceService.UpdateDefaultPreferences:input_type -> herald.v1.UpdateDefaultPreferencesRequest
+	6,  // 16: herald.v1.PreferenceService.GetPreferences:output_type -> herald.v1.GetPreferencesResponse
+	8,  // 17: herald.v1.PreferenceService.UpdatePreferences:output_type -> herald.v1.UpdatePreferencesResponse
+	10, // 18: herald.v1.PreferenceService.GetDefaultPreferences:output_type -> herald.v1.GetDefaultPreferencesResponse
+	12, // 19: herald.v1.PreferenceService.UpdateDefaultPreferences:output_type -> herald.v1.UpdateDefaultPreferencesResponse
+	16, // [16:20] is the sub-list for method output_type
+	12, // [12:16] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_herald_v1_preference_proto_init() }
@@ -640,7 +834,7 @@ func file_herald_v1_preference_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_herald_v1_preference_proto_rawDesc), len(file_herald_v1_preference_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   8,
+			NumMessages:   12,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

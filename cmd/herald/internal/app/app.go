@@ -106,11 +106,17 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		}
 	}
 
+	renderer := render.New()
+	if cfg.MessageTypesDir != "" {
+		if err := LoadMessageTypes(ctx, a.store, renderer, cfg.MessageTypesDir, a.logger); err != nil {
+			return err
+		}
+	}
+
 	var err error
 	if a.telemetry, err = telemetry.New("herald", Version); err != nil {
 		return err
 	}
-	renderer := render.New()
 
 	registry, err := newProviders(cfg)
 	if err != nil {

@@ -32,6 +32,7 @@ type Config struct {
 	BootstrapAPIKey     string
 	WebhookAllowPrivate bool
 	FlagsFile           string
+	MessageTypesDir     string
 	AutoMigrate         bool
 	DBMaxConns          int32
 	MaxAttempts         int
@@ -52,6 +53,7 @@ var Variables = []struct{ Name, Default, Doc string }{
 	{"HERALD_BOOTSTRAP_API_KEY", "", "Ensures tenant `default` exists with this API key."},
 	{"HERALD_WEBHOOK_ALLOW_PRIVATE", "false", "Let webhooks reach loopback and private addresses (true in `herald dev`)."},
 	{"HERALD_FLAGS_FILE", "", "flagd flag file for rollout, dark launch and kill switches."},
+	{"HERALD_MESSAGE_TYPES_DIR", "", "Directory of message type YAML files, validated and applied at start."},
 	{"HERALD_AUTO_MIGRATE", "true", "Apply migrations at start (`herald migrate` does it on demand)."},
 	{"HERALD_DB_MAX_CONNS", "32", "Postgres connection pool size."},
 	{"HERALD_MAX_ATTEMPTS", "8", "Provider calls per delivery when the message type does not say."},
@@ -77,6 +79,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		BootstrapAPIKey:     p.str("HERALD_BOOTSTRAP_API_KEY"),
 		WebhookAllowPrivate: p.boolean("HERALD_WEBHOOK_ALLOW_PRIVATE"),
 		FlagsFile:           p.str("HERALD_FLAGS_FILE"),
+		MessageTypesDir:     p.str("HERALD_MESSAGE_TYPES_DIR"),
 		AutoMigrate:         p.boolean("HERALD_AUTO_MIGRATE"),
 		DBMaxConns:          int32(p.integer("HERALD_DB_MAX_CONNS", 1, 10000)),
 		MaxAttempts:         p.integer("HERALD_MAX_ATTEMPTS", 1, 25),
@@ -113,6 +116,11 @@ func (c *Config) Validate() error {
 	if c.FlagsFile != "" {
 		if _, err := os.Stat(c.FlagsFile); err != nil {
 			errs = append(errs, fmt.Errorf("HERALD_FLAGS_FILE: %w", err))
+		}
+	}
+	if c.MessageTypesDir != "" {
+		if fi, err := os.Stat(c.MessageTypesDir); err != nil || !fi.IsDir() {
+			errs = append(errs, fmt.Errorf("HERALD_MESSAGE_TYPES_DIR: %q is not a readable directory", c.MessageTypesDir))
 		}
 	}
 	if c.RetryBaseDelay <= 0 || c.RetryMaxDelay < c.RetryBaseDelay {

@@ -39,6 +39,12 @@ const (
 	// PreferenceServiceUpdatePreferencesProcedure is the fully-qualified name of the
 	// PreferenceService's UpdatePreferences RPC.
 	PreferenceServiceUpdatePreferencesProcedure = "/herald.v1.PreferenceService/UpdatePreferences"
+	// PreferenceServiceGetDefaultPreferencesProcedure is the fully-qualified name of the
+	// PreferenceService's GetDefaultPreferences RPC.
+	PreferenceServiceGetDefaultPreferencesProcedure = "/herald.v1.PreferenceService/GetDefaultPreferences"
+	// PreferenceServiceUpdateDefaultPreferencesProcedure is the fully-qualified name of the
+	// PreferenceService's UpdateDefaultPreferences RPC.
+	PreferenceServiceUpdateDefaultPreferencesProcedure = "/herald.v1.PreferenceService/UpdateDefaultPreferences"
 )
 
 // PreferenceServiceClient is a client for the herald.v1.PreferenceService service.
@@ -46,6 +52,11 @@ type PreferenceServiceClient interface {
 	GetPreferences(context.Context, *connect.Request[v1.GetPreferencesRequest]) (*connect.Response[v1.GetPreferencesResponse], error)
 	// UpdatePreferences replaces the recipient's preferences.
 	UpdatePreferences(context.Context, *connect.Request[v1.UpdatePreferencesRequest]) (*connect.Response[v1.UpdatePreferencesResponse], error)
+	// GetDefaultPreferences returns the tenant's defaults, which apply where a
+	// recipient has no rule of their own.
+	GetDefaultPreferences(context.Context, *connect.Request[v1.GetDefaultPreferencesRequest]) (*connect.Response[v1.GetDefaultPreferencesResponse], error)
+	// UpdateDefaultPreferences replaces the tenant's defaults.
+	UpdateDefaultPreferences(context.Context, *connect.Request[v1.UpdateDefaultPreferencesRequest]) (*connect.Response[v1.UpdateDefaultPreferencesResponse], error)
 }
 
 // NewPreferenceServiceClient constructs a client for the herald.v1.PreferenceService service. By
@@ -73,13 +84,29 @@ func NewPreferenceServiceClient(httpClient connect.HTTPClient, baseURL string, o
 			connect.WithIdempotency(connect.IdempotencyIdempotent),
 			connect.WithClientOptions(opts...),
 		),
+		getDefaultPreferences: connect.NewClient[v1.GetDefaultPreferencesRequest, v1.GetDefaultPreferencesResponse](
+			httpClient,
+			baseURL+PreferenceServiceGetDefaultPreferencesProcedure,
+			connect.WithSchema(preferenceServiceMethods.ByName("GetDefaultPreferences")),
+			connect.WithIdempotency(connect.IdempotencyNoSideEffects),
+			connect.WithClientOptions(opts...),
+		),
+		updateDefaultPreferences: connect.NewClient[v1.UpdateDefaultPreferencesRequest, v1.UpdateDefaultPreferencesResponse](
+			httpClient,
+			baseURL+PreferenceServiceUpdateDefaultPreferencesProcedure,
+			connect.WithSchema(preferenceServiceMethods.ByName("UpdateDefaultPreferences")),
+			connect.WithIdempotency(connect.IdempotencyIdempotent),
+			connect.WithClientOptions(opts...),
+		),
 	}
 }
 
 // preferenceServiceClient implements PreferenceServiceClient.
 type preferenceServiceClient struct {
-	getPreferences    *connect.Client[v1.GetPreferencesRequest, v1.GetPreferencesResponse]
-	updatePreferences *connect.Client[v1.UpdatePreferencesRequest, v1.UpdatePreferencesResponse]
+	getPreferences           *connect.Client[v1.GetPreferencesRequest, v1.GetPreferencesResponse]
+	updatePreferences        *connect.Client[v1.UpdatePreferencesRequest, v1.UpdatePreferencesResponse]
+	getDefaultPreferences    *connect.Client[v1.GetDefaultPreferencesRequest, v1.GetDefaultPreferencesResponse]
+	updateDefaultPreferences *connect.Client[v1.UpdateDefaultPreferencesRequest, v1.UpdateDefaultPreferencesResponse]
 }
 
 // GetPreferences calls herald.v1.PreferenceService.GetPreferences.
@@ -92,11 +119,26 @@ func (c *preferenceServiceClient) UpdatePreferences(ctx context.Context, req *co
 	return c.updatePreferences.CallUnary(ctx, req)
 }
 
+// GetDefaultPreferences calls herald.v1.PreferenceService.GetDefaultPreferences.
+func (c *preferenceServiceClient) GetDefaultPreferences(ctx context.Context, req *connect.Request[v1.GetDefaultPreferencesRequest]) (*connect.Response[v1.GetDefaultPreferencesResponse], error) {
+	return c.getDefaultPreferences.CallUnary(ctx, req)
+}
+
+// UpdateDefaultPreferences calls herald.v1.PreferenceService.UpdateDefaultPreferences.
+func (c *preferenceServiceClient) UpdateDefaultPreferences(ctx context.Context, req *connect.Request[v1.UpdateDefaultPreferencesRequest]) (*connect.Response[v1.UpdateDefaultPreferencesResponse], error) {
+	return c.updateDefaultPreferences.CallUnary(ctx, req)
+}
+
 // PreferenceServiceHandler is an implementation of the herald.v1.PreferenceService service.
 type PreferenceServiceHandler interface {
 	GetPreferences(context.Context, *connect.Request[v1.GetPreferencesRequest]) (*connect.Response[v1.GetPreferencesResponse], error)
 	// UpdatePreferences replaces the recipient's preferences.
 	UpdatePreferences(context.Context, *connect.Request[v1.UpdatePreferencesRequest]) (*connect.Response[v1.UpdatePreferencesResponse], error)
+	// GetDefaultPreferences returns the tenant's defaults, which apply where a
+	// recipient has no rule of their own.
+	GetDefaultPreferences(context.Context, *connect.Request[v1.GetDefaultPreferencesRequest]) (*connect.Response[v1.GetDefaultPreferencesResponse], error)
+	// UpdateDefaultPreferences replaces the tenant's defaults.
+	UpdateDefaultPreferences(context.Context, *connect.Request[v1.UpdateDefaultPreferencesRequest]) (*connect.Response[v1.UpdateDefaultPreferencesResponse], error)
 }
 
 // NewPreferenceServiceHandler builds an HTTP handler from the service implementation. It returns
@@ -120,12 +162,30 @@ func NewPreferenceServiceHandler(svc PreferenceServiceHandler, opts ...connect.H
 		connect.WithIdempotency(connect.IdempotencyIdempotent),
 		connect.WithHandlerOptions(opts...),
 	)
+	preferenceServiceGetDefaultPreferencesHandler := connect.NewUnaryHandler(
+		PreferenceServiceGetDefaultPreferencesProcedure,
+		svc.GetDefaultPreferences,
+		connect.WithSchema(preferenceServiceMethods.ByName("GetDefaultPreferences")),
+		connect.WithIdempotency(connect.IdempotencyNoSideEffects),
+		connect.WithHandlerOptions(opts...),
+	)
+	preferenceServiceUpdateDefaultPreferencesHandler := connect.NewUnaryHandler(
+		PreferenceServiceUpdateDefaultPreferencesProcedure,
+		svc.UpdateDefaultPreferences,
+		connect.WithSchema(preferenceServiceMethods.ByName("UpdateDefaultPreferences")),
+		connect.WithIdempotency(connect.IdempotencyIdempotent),
+		connect.WithHandlerOptions(opts...),
+	)
 	return "/herald.v1.PreferenceService/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case PreferenceServiceGetPreferencesProcedure:
 			preferenceServiceGetPreferencesHandler.ServeHTTP(w, r)
 		case PreferenceServiceUpdatePreferencesProcedure:
 			preferenceServiceUpdatePreferencesHandler.ServeHTTP(w, r)
+		case PreferenceServiceGetDefaultPreferencesProcedure:
+			preferenceServiceGetDefaultPreferencesHandler.ServeHTTP(w, r)
+		case PreferenceServiceUpdateDefaultPreferencesProcedure:
+			preferenceServiceUpdateDefaultPreferencesHandler.ServeHTTP(w, r)
 		default:
 			http.NotFound(w, r)
 		}
@@ -141,4 +201,12 @@ func (UnimplementedPreferenceServiceHandler) GetPreferences(context.Context, *co
 
 func (UnimplementedPreferenceServiceHandler) UpdatePreferences(context.Context, *connect.Request[v1.UpdatePreferencesRequest]) (*connect.Response[v1.UpdatePreferencesResponse], error) {
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("herald.v1.PreferenceService.UpdatePreferences is not implemented"))
+}
+
+func (UnimplementedPreferenceServiceHandler) GetDefaultPreferences(context.Context, *connect.Request[v1.GetDefaultPreferencesRequest]) (*connect.Response[v1.GetDefaultPreferencesResponse], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("herald.v1.PreferenceService.GetDefaultPreferences is not implemented"))
+}
+
+func (UnimplementedPreferenceServiceHandler) UpdateDefaultPreferences(context.Context, *connect.Request[v1.UpdateDefaultPreferencesRequest]) (*connect.Response[v1.UpdateDefaultPreferencesResponse], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("herald.v1.PreferenceService.UpdateDefaultPreferences is not implemented"))
 }
