@@ -48,6 +48,19 @@ func (c *clientFlags) notifications() (heraldv1connect.NotificationServiceClient
 	return heraldv1connect.NewNotificationServiceClient(client, strings.TrimRight(c.url, "/"), connect.WithInterceptors(auth)), nil
 }
 
+// getNotification fetches one notification with its timelines.
+func (c *clientFlags) getNotification(ctx context.Context, id string) (*heraldv1.Notification, error) {
+	client, err := c.notifications()
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.GetNotification(ctx, connect.NewRequest(&heraldv1.GetNotificationRequest{NotificationId: id}))
+	if err != nil {
+		return nil, err
+	}
+	return resp.Msg.GetNotification(), nil
+}
+
 func runSend(ctx context.Context, args []string) error {
 	var c clientFlags
 	fs := flag.NewFlagSet("send", flag.ContinueOnError)
@@ -101,15 +114,10 @@ func runStatus(ctx context.Context, args []string) error {
 	if fs.NArg() != 1 {
 		return errors.New("usage: herald status [--json] <notification id>")
 	}
-	client, err := c.notifications()
+	n, err := c.getNotification(ctx, fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	resp, err := client.GetNotification(ctx, connect.NewRequest(&heraldv1.GetNotificationRequest{NotificationId: fs.Arg(0)}))
-	if err != nil {
-		return err
-	}
-	n := resp.Msg.GetNotification()
 	if *asJSON {
 		b, err := protojson.MarshalOptions{Multiline: true}.Marshal(n)
 		if err != nil {

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"connectrpc.com/connect"
-
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 )
 
@@ -27,15 +25,11 @@ func runExplain(ctx context.Context, args []string) error {
 	if fs.NArg() < 1 || fs.NArg() > 2 {
 		return errors.New("usage: herald explain <notification id> [recipient id]")
 	}
-	client, err := c.notifications()
+	n, err := c.getNotification(ctx, fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	resp, err := client.GetNotification(ctx, connect.NewRequest(&heraldv1.GetNotificationRequest{NotificationId: fs.Arg(0)}))
-	if err != nil {
-		return err
-	}
-	return explain(os.Stdout, resp.Msg.GetNotification(), fs.Arg(1))
+	return explain(os.Stdout, n, fs.Arg(1))
 }
 
 // explain writes, for each delivery (of one recipient, if given), what
