@@ -86,7 +86,7 @@ func rateLimitChannel(ctx context.Context, b *Batch, rl *store.RateLimit, w stor
 		return err
 	}
 	since := b.Now.Add(-rl.Per)
-	times, err := b.DB.RateLimitTimes(ctx, w, ids, since)
+	times, err := b.DB.RateLimitTimes(ctx, w, ids, since, rl.Count)
 	if err != nil {
 		return err
 	}

@@ -35,14 +35,20 @@ type RateWindow struct {
 	Channel  Channel
 }
 
-// RateLimitTimes returns, per recipient, the times counted in the window
-// (after since, future times included), oldest first. Callers hold the
-// recipients' locks (LockKeys) so the answer stays true until they commit.
-func (q *Queries) RateLimitTimes(ctx context.Context, w RateWindow, recipientIDs []string, since time.Time) (map[string][]time.Time, error) {
+// RateLimitTimes returns, per recipient, the latest limit times counted in
+// the window (after since, future times included), oldest first: all a
+// limit of that size needs to decide. Callers hold the recipients' locks
+// (LockKeys) so the answer stays true until they commit.
+func (q *Queries) RateLimitTimes(ctx context.Context, w RateWindow, recipientIDs []string, since time.Time, limit int) (map[string][]time.Time, error) {
 	rows, err := q.db.Query(ctx, `
-		SELECT recipient_id, at FROM rate_limit_log
-		WHERE tenant_id = $1 AND scope = $2 AND channel = $3 AND recipient_id = ANY($4) AND at > $5
-		ORDER BY recipient_id, at`, w.TenantID, w.Scope, w.Channel, recipientIDs, since)
+		SELECT r.id, l.at
+		FROM unnest($4::text[]) AS r(id)
+		CROSS JOIN LATERAL (
+			SELECT at FROM rate_limit_log
+			WHERE tenant_id = $1 AND scope = $2 AND channel = $3 AND recipient_id = r.id AND at > $5
+			ORDER BY at DESC LIMIT $6
+		) AS l
+		ORDER BY r.id, l.at`, w.TenantID, w.Scope, w.Channel, recipientIDs, since, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: rate limit times: %w", err)
 	}
@@ -119,41 +125,58 @@ func (q *Queries) ClaimDedupeKeys(ctx context.Context, tenantID uuid.UUID, claim
 		return nil, fmt.Errorf("store: claim dedupe keys: %w", err)
 	}
 	// Sorted inserts, so overlapping claims from two transactions queue in
-	// the same order instead of deadlocking.
-	_, err = q.db.Exec(ctx, `
+	// the same order instead of deadlocking. RETURNING yields the winners.
+	rows, err := q.db.Query(ctx, `
 		INSERT INTO dedupe_keys (tenant_id, recipient_id, channel, dedupe_key, delivery_id, expires_at)
 		SELECT $1, recipient_id, channel, dedupe_key, delivery_id, expires_at
 		FROM jsonb_to_recordset($2::jsonb) AS r(recipient_id text, channel text, dedupe_key text, delivery_id uuid, expires_at timestamptz)
 		ORDER BY recipient_id, channel, dedupe_key
 		ON CONFLICT (tenant_id, recipient_id, channel, dedupe_key) DO UPDATE
 			SET delivery_id = excluded.delivery_id, expires_at = excluded.expires_at
-			WHERE dedupe_keys.expires_at <= $3`, tenantID, records, now)
+			WHERE dedupe_keys.expires_at <= $3
+		RETURNING delivery_id`, tenantID, records, now)
 	if err != nil {
 		return nil, fmt.Errorf("store: claim dedupe keys: %w", err)
 	}
-	rows, err := q.db.Query(ctx, `
-		SELECT d.recipient_id, d.channel, d.dedupe_key, d.delivery_id
-		FROM dedupe_keys d
-		JOIN jsonb_to_recordset($2::jsonb) AS r(recipient_id text, channel text, dedupe_key text)
-		  ON d.recipient_id = r.recipient_id AND d.channel = r.channel AND d.dedupe_key = r.dedupe_key
-		WHERE d.tenant_id = $1`, tenantID, records)
+	won, err := pgx.CollectRows(rows, pgx.RowTo[uuid.UUID])
 	if err != nil {
 		return nil, fmt.Errorf("store: claim dedupe keys: %w", err)
 	}
-	holders := make(map[string]uuid.UUID)
-	var (
-		r, c, k string
-		holder  uuid.UUID
-	)
-	if _, err := pgx.ForEachRow(rows, []any{&r, &c, &k, &holder}, func() error {
-		holders[r+"\x00"+c+"\x00"+k] = holder
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("store: claim dedupe keys: %w", err)
+	holders := make(map[string]uuid.UUID, len(claims))
+	for _, id := range won {
+		holders[id.String()] = id
+	}
+	var lost []DedupeClaim
+	for _, cl := range claims {
+		if _, ok := holders[cl.DeliveryID.String()]; !ok {
+			lost = append(lost, cl)
+		}
+	}
+	if len(lost) > 0 {
+		// Name the deliveries holding the keys the losers wanted.
+		lostRecords, err := json.Marshal(lost)
+		if err != nil {
+			return nil, fmt.Errorf("store: claim dedupe keys: %w", err)
+		}
+		rows, err := q.db.Query(ctx, `
+			SELECT r.delivery_id, d.delivery_id
+			FROM jsonb_to_recordset($2::jsonb) AS r(recipient_id text, channel text, dedupe_key text, delivery_id uuid)
+			JOIN dedupe_keys d ON d.tenant_id = $1 AND d.recipient_id = r.recipient_id AND d.channel = r.channel
+				AND d.dedupe_key = r.dedupe_key`, tenantID, lostRecords)
+		if err != nil {
+			return nil, fmt.Errorf("store: claim dedupe keys: %w", err)
+		}
+		var claimant, holder uuid.UUID
+		if _, err := pgx.ForEachRow(rows, []any{&claimant, &holder}, func() error {
+			holders[claimant.String()] = holder
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("store: claim dedupe keys: %w", err)
+		}
 	}
 	out := make(map[uuid.UUID]uuid.UUID, len(claims))
 	for _, cl := range claims {
-		out[cl.DeliveryID] = holders[cl.RecipientID+"\x00"+string(cl.Channel)+"\x00"+cl.Key]
+		out[cl.DeliveryID] = holders[cl.DeliveryID.String()]
 	}
 	return out, nil
 }
