@@ -3,6 +3,8 @@ package jobs
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -148,12 +150,40 @@ func (f *FanoutWorker) write(ctx context.Context, tx pgx.Tx, q *store.Queries, b
 	if err := q.InsertEvents(ctx, events); err != nil {
 		return err
 	}
+	client := river.ClientFromContext[pgx.Tx](ctx)
+	if err := f.writeDigestItems(ctx, tx, client, b); err != nil {
+		return err
+	}
 	if len(jobs) == 0 {
 		return nil
 	}
-	client := river.ClientFromContext[pgx.Tx](ctx)
 	if _, err := client.InsertManyTx(ctx, tx, jobs); err != nil {
 		return fmt.Errorf("insert deliver jobs: %w", err)
+	}
+	return nil
+}
+
+// writeDigestItems stores an item for each recipient the digest layer
+// collected and makes sure each of their digests has a flush scheduled.
+func (f *FanoutWorker) writeDigestItems(ctx context.Context, tx pgx.Tx, client *river.Client[pgx.Tx], b *pipeline.Batch) error {
+	if len(b.Digested) == 0 {
+		return nil
+	}
+	n := b.Notification
+	items := make([]store.DigestItem, len(b.Digested))
+	for i, r := range b.Digested {
+		items[i] = store.DigestItem{TenantID: n.TenantID, RecipientID: r.ID, MessageType: n.MessageType,
+			NotificationID: n.ID, Data: n.Data, CreatedAt: b.Now}
+	}
+	if err := store.New(tx).AddDigestItems(ctx, items); err != nil {
+		return err
+	}
+	recipients := slices.SortedFunc(slices.Values(b.Digested), func(a, b *store.Recipient) int { return strings.Compare(a.ID, b.ID) })
+	digests := Digests{Client: client}
+	for _, r := range recipients { // in id order, so concurrent fan-outs lock digests alike
+		if err := digests.Ensure(ctx, tx, n.TenantID, r, n.MessageType, b.PreferencesOf(r.ID).Digest, b.Now); err != nil {
+			return err
+		}
 	}
 	return nil
 }

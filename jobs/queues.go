@@ -45,6 +45,12 @@ func Configure(cfg *river.Config, opts *QueueOptions, insertOnly bool) {
 	cfg.FetchCooldown, cfg.FetchPollInterval = opts.timing()
 	if !insertOnly {
 		cfg.Queues = Queues(opts)
+		// Periodic jobs are not durable: run on start, unique per period, so
+		// a restart neither skips nor doubles a sweep.
+		cfg.PeriodicJobs = append(cfg.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(digestSweepEvery),
+			func() (river.JobArgs, *river.InsertOpts) {
+				return DigestSweepArgs{}, &river.InsertOpts{Queue: digestQueue, UniqueOpts: river.UniqueOpts{ByPeriod: digestSweepEvery}}
+			}, &river.PeriodicJobOpts{RunOnStart: true}))
 	}
 }
 
@@ -69,7 +75,9 @@ func Queues(opts *QueueOptions) map[string]river.QueueConfig {
 	if fanout == 0 {
 		fanout = 4
 	}
-	queues := make(map[string]river.QueueConfig)
+	queues := map[string]river.QueueConfig{
+		digestQueue: {MaxWorkers: 2, FetchCooldown: cooldown, FetchPollInterval: poll},
+	}
 	for _, p := range store.Priorities {
 		queues[FanoutQueue(p)] = river.QueueConfig{MaxWorkers: fanout, FetchCooldown: cooldown, FetchPollInterval: poll}
 		workers := opts.DeliverWorkers[p]

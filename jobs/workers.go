@@ -87,6 +87,8 @@ func Register(workers *river.Workers, opts *Options) {
 	w := newWorker(opts)
 	river.AddWorker(workers, &FanoutWorker{w: w})
 	river.AddWorker(workers, &DeliverWorker{w: w})
+	river.AddWorker(workers, &DigestFlushWorker{w: w})
+	river.AddWorker(workers, &DigestSweepWorker{w: w})
 }
 
 func (w *worker) signingSecret(ctx context.Context, tenantID uuid.UUID) ([]byte, error) {

@@ -14,7 +14,7 @@ import (
 // Default returns Herald's standard layers in order. Dedupe runs before
 // the rate limit so that a duplicate never spends a slot of the limit.
 func Default(r *render.Renderer) *Pipeline {
-	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Preferences{}, Dedupe{}, RateLimit{}, Render{Renderer: r})
+	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Preferences{}, Digest{}, Dedupe{}, RateLimit{}, Render{Renderer: r})
 }
 
 // Expiration drops every message of a notification older than its message
@@ -146,6 +146,9 @@ func (l Render) Process(_ context.Context, b *Batch) error {
 			locale = m.Recipient.Locale
 		}
 		templates, used := TemplatesFor(b.MessageType, m.Channel, locale)
+		if b.Notification.Digest && b.MessageType.DigestTemplates != nil {
+			templates, used = *b.MessageType.DigestTemplates, ""
+		}
 		c, err := l.Renderer.Render(m.Channel, templates, TemplateData(data, m.Recipient), b.Notification.Data)
 		if err != nil {
 			var rerr *render.Error

@@ -75,8 +75,36 @@ type Batch struct {
 	// Messages are the candidate deliveries: every recipient of the chunk on
 	// every channel of the message type, in that order.
 	Messages []*Message
+	// Digested lists the recipients whose messages went into their digest;
+	// fan-out stores one digest item for each.
+	Digested []*store.Recipient
 
-	data map[string]any
+	data     map[string]any
+	prefs    map[string]*store.Preferences
+	defaults *store.Preferences
+}
+
+// PreferencesOf returns the preferences a layer loaded for recipient id,
+// empty ones if it has none.
+func (b *Batch) PreferencesOf(id string) *store.Preferences {
+	if p := b.prefs[id]; p != nil {
+		return p
+	}
+	return &store.Preferences{TenantID: b.Notification.TenantID, RecipientID: id}
+}
+
+// loadPreferences loads the preferences of ids (and the tenant's defaults)
+// once per batch; recipients without any have no entry.
+func (b *Batch) loadPreferences(ctx context.Context, ids []string) error {
+	if b.prefs != nil {
+		return nil
+	}
+	prefs, defaults, err := b.DB.GetPreferencesFor(ctx, b.Notification.TenantID, ids)
+	if err != nil {
+		return err
+	}
+	b.prefs, b.defaults = prefs, defaults
+	return nil
 }
 
 // NewBatch returns a batch with one queued message per recipient and
@@ -195,6 +223,8 @@ func eventFor(status store.DeliveryStatus) string {
 		return store.EventFailed
 	case store.DeliveryCanceled:
 		return store.EventCanceled
+	case store.DeliveryDigested:
+		return store.EventDigested
 	default:
 		return store.EventSuppressed
 	}

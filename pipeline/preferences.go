@@ -32,13 +32,13 @@ func (Preferences) Process(ctx context.Context, b *Batch) error {
 	if len(active) == 0 {
 		return nil
 	}
-	prefs, defaults, err := b.DB.GetPreferencesFor(ctx, b.Notification.TenantID, recipientIDs(active))
-	if err != nil {
+	if err := b.loadPreferences(ctx, recipientIDs(active)); err != nil {
 		return err
 	}
+	defaults := b.defaults
 	mt := b.MessageType
 	for _, m := range active {
-		own := prefs[m.RecipientID]
+		own := b.prefs[m.RecipientID]
 		if own == nil {
 			own = &store.Preferences{}
 		}
@@ -168,8 +168,8 @@ func Location(r *store.Recipient) *time.Location {
 
 // QuietUntil reports whether now falls in the quiet hours [start, end)
 // ("HH:MM" wall-clock times in loc, possibly crossing midnight) and, if so,
-// when they end. Wall-clock arithmetic goes through time.Date, so a DST
-// change inside the window moves the end with the clock.
+// when they end, on the wall clock: a DST change inside the window moves
+// the end with the clock.
 func QuietUntil(now time.Time, loc *time.Location, start, end string) (time.Time, bool) {
 	s, ok1 := minutes(start)
 	e, ok2 := minutes(end)
@@ -188,7 +188,7 @@ func QuietUntil(now time.Time, loc *time.Location, start, end string) (time.Time
 	default:
 		return time.Time{}, false
 	}
-	until := time.Date(y, mo, endDay, e/60, e%60, 0, 0, loc)
+	until := wallTime(y, mo, endDay, e/60, e%60, loc)
 	if !until.After(now) {
 		return time.Time{}, false
 	}

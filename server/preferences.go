@@ -4,20 +4,23 @@ import (
 	"context"
 
 	"connectrpc.com/connect"
+	"github.com/jackc/pgx/v5"
 
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
+	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/store"
 	"github.com/heraldhq/herald/wire"
 )
 
 type preferenceHandler struct {
-	store *store.Store
+	store   *store.Store
+	digests jobs.Digests
 }
 
 // NewPreferenceHandler returns the PreferenceService implementation.
-func NewPreferenceHandler(st *store.Store) heraldv1connect.PreferenceServiceHandler {
-	return &preferenceHandler{store: st}
+func NewPreferenceHandler(st *store.Store, digests jobs.Digests) heraldv1connect.PreferenceServiceHandler {
+	return &preferenceHandler{store: st, digests: digests}
 }
 
 func (h *preferenceHandler) GetPreferences(ctx context.Context, req *connect.Request[heraldv1.GetPreferencesRequest]) (*connect.Response[heraldv1.GetPreferencesResponse], error) {
@@ -36,12 +39,22 @@ func (h *preferenceHandler) GetPreferences(ctx context.Context, req *connect.Req
 func (h *preferenceHandler) UpdatePreferences(ctx context.Context, req *connect.Request[heraldv1.UpdatePreferencesRequest]) (*connect.Response[heraldv1.UpdatePreferencesResponse], error) {
 	tenant := principalFrom(ctx).tenant
 	id := req.Msg.GetRecipientId()
-	if _, err := h.store.GetRecipient(ctx, tenant.ID, id); err != nil {
+	r, err := h.store.GetRecipient(ctx, tenant.ID, id)
+	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}
 	p := wire.PreferencesFromProto(req.Msg.GetPreferences())
 	p.TenantID, p.RecipientID = tenant.ID, id
-	stored, err := h.store.UpsertPreferences(ctx, p)
+	var stored *store.Preferences
+	// The digests move in the same transaction, so no flush at the old time
+	// can go as well.
+	err = h.store.InTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		if stored, err = store.New(tx).UpsertPreferences(ctx, p); err != nil {
+			return err
+		}
+		return h.digests.Reschedule(ctx, tx, tenant.ID, r, stored.Digest, h.digests.Time())
+	})
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}

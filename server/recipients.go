@@ -2,13 +2,16 @@ package server
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"connectrpc.com/connect"
+	"github.com/jackc/pgx/v5"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
+	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/store"
 	"github.com/heraldhq/herald/wire"
 )
@@ -18,13 +21,14 @@ import (
 const DefaultInboxTokenTTL = time.Hour
 
 type recipientHandler struct {
-	store  *store.Store
-	tokens *inboxTokens
+	store   *store.Store
+	tokens  *inboxTokens
+	digests jobs.Digests
 }
 
 // NewRecipientHandler returns the RecipientService implementation.
-func NewRecipientHandler(st *store.Store) heraldv1connect.RecipientServiceHandler {
-	return &recipientHandler{store: st, tokens: &inboxTokens{store: st}}
+func NewRecipientHandler(st *store.Store, digests jobs.Digests) heraldv1connect.RecipientServiceHandler {
+	return &recipientHandler{store: st, tokens: &inboxTokens{store: st}, digests: digests}
 }
 
 func (h *recipientHandler) UpsertRecipient(ctx context.Context, req *connect.Request[heraldv1.UpsertRecipientRequest]) (*connect.Response[heraldv1.UpsertRecipientResponse], error) {
@@ -36,7 +40,26 @@ func (h *recipientHandler) UpsertRecipient(ctx context.Context, req *connect.Req
 		}
 	}
 	r.TenantID = tenant.ID
-	stored, err := h.store.UpsertRecipient(ctx, r)
+	var stored *store.Recipient
+	err := h.store.InTx(ctx, func(tx pgx.Tx) error {
+		q := store.New(tx)
+		before, err := q.GetRecipient(ctx, tenant.ID, r.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if stored, err = q.UpsertRecipient(ctx, r); err != nil {
+			return err
+		}
+		if before == nil || before.Timezone == stored.Timezone {
+			return nil
+		}
+		// Digests go at an hour of the recipient's day: a new zone moves them.
+		prefs, err := q.GetPreferences(ctx, tenant.ID, r.ID)
+		if err != nil {
+			return err
+		}
+		return h.digests.Reschedule(ctx, tx, tenant.ID, stored, prefs.Digest, h.digests.Time())
+	})
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}

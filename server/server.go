@@ -13,9 +13,12 @@ import (
 	"connectrpc.com/grpchealth"
 	"connectrpc.com/grpcreflect"
 	"connectrpc.com/validate"
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
 
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
+	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/render"
 	"github.com/heraldhq/herald/store"
 )
@@ -35,10 +38,14 @@ var ServiceNames = []string{
 	heraldv1connect.AnalyticsServiceName,
 }
 
-// Options configure New. Store and Enqueuer are required.
+// Options configure New. Store, Enqueuer and River are required.
 type Options struct {
 	Store    *store.Store
 	Enqueuer *enqueue.Enqueuer
+	// River inserts and cancels jobs from the API (digest schedules).
+	River *river.Client[pgx.Tx]
+	// Now is the clock digest schedules are computed with. Default time.Now.
+	Now func() time.Time
 	// Renderer defaults to a new one.
 	Renderer *render.Renderer
 	// MaxRequestBytes bounds one request message. Default
@@ -51,9 +58,10 @@ type Options struct {
 
 // New returns a mux serving Herald's API. Callers may mount more on it.
 func New(opts *Options) (*http.ServeMux, error) {
-	if opts == nil || opts.Store == nil || opts.Enqueuer == nil {
-		return nil, errors.New("server: Store and Enqueuer are required")
+	if opts == nil || opts.Store == nil || opts.Enqueuer == nil || opts.River == nil {
+		return nil, errors.New("server: Store, Enqueuer and River are required")
 	}
+	digests := jobs.Digests{Client: opts.River, Now: opts.Now}
 	renderer := opts.Renderer
 	if renderer == nil {
 		renderer = render.New()
@@ -71,13 +79,13 @@ func New(opts *Options) (*http.ServeMux, error) {
 
 	mux := http.NewServeMux()
 	mux.Handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer), handlerOpts...))
-	mux.Handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store), handlerOpts...))
+	mux.Handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store, digests), handlerOpts...))
 	mux.Handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
 	// Services whose issues have not landed answer Unimplemented, behind auth
 	// like the rest.
-	mux.Handle(heraldv1connect.NewPreferenceServiceHandler(NewPreferenceHandler(opts.Store), handlerOpts...))
+	mux.Handle(heraldv1connect.NewPreferenceServiceHandler(NewPreferenceHandler(opts.Store, digests), handlerOpts...))
 	mux.Handle(heraldv1connect.NewInboxServiceHandler(heraldv1connect.UnimplementedInboxServiceHandler{}, handlerOpts...))
-	mux.Handle(heraldv1connect.NewDigestServiceHandler(heraldv1connect.UnimplementedDigestServiceHandler{}, handlerOpts...))
+	mux.Handle(heraldv1connect.NewDigestServiceHandler(NewDigestHandler(opts.Store, digests), handlerOpts...))
 	mux.Handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))
 
 	reflector := grpcreflect.NewStaticReflector(ServiceNames...)

@@ -228,6 +228,8 @@ type Notification struct {
 	CanceledAt         *time.Time
 	CanceledBy         string
 	DedupeKey          string
+	// Digest marks a notification that carries a recipient's digest.
+	Digest bool
 }
 
 // Content is a message rendered for one channel.
@@ -279,6 +281,7 @@ const (
 	ReasonQuietHours   = "quiet_hours"
 	ReasonRateLimited  = "rate_limited"
 	ReasonDeduplicated = "deduplicated"
+	ReasonDigested     = "digested"
 	// The provider failure classes are reasons too: "transient",
 	// "throttled" and "permanent" (providers.Class.String).
 )
@@ -296,6 +299,7 @@ const (
 	EventRetrying   = "retrying"
 	EventThrottled  = "throttled"
 	EventCanceled   = "canceled"
+	EventDigested   = "digested"
 )
 
 // Event is one entry of a delivery's append-only timeline.
@@ -366,4 +370,24 @@ type Preferences struct {
 	QuietStart, QuietEnd string
 	Digest               DigestSettings
 	UpdatedAt            time.Time
+}
+
+// Digest is the schedule of one recipient's digest of one message type.
+type Digest struct {
+	TenantID    uuid.UUID
+	RecipientID string
+	MessageType string
+	NextSendAt  *time.Time
+	Generation  int
+	JobID       *int64
+}
+
+// DigestItem is a notification waiting in a digest.
+type DigestItem struct {
+	TenantID       uuid.UUID       `json:"tenant_id"`
+	RecipientID    string          `json:"recipient_id"`
+	MessageType    string          `json:"message_type"`
+	NotificationID uuid.UUID       `json:"notification_id"`
+	Data           json.RawMessage `json:"data"`
+	CreatedAt      time.Time       `json:"created_at"`
 }

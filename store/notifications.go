@@ -14,7 +14,7 @@ import (
 // notification whose deliveries are all final reads as completed.
 const notificationColumns = `n.id, n.tenant_id, n.message_type, n.message_type_version, n.priority, n.recipient_ids,
 	n.data, coalesce(n.idempotency_key, ''), n.request_hash, n.send_at, ` + derivedStatus + `, n.fanout_cursor,
-	n.created_at, n.canceled_at, n.canceled_by, n.dedupe_key`
+	n.created_at, n.canceled_at, n.canceled_by, n.dedupe_key, n.digest`
 
 const derivedStatus = `CASE WHEN n.status = 'processing' AND NOT EXISTS (
 		SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ('queued', 'scheduled', 'sending')
@@ -30,12 +30,12 @@ func (q *Queries) InsertNotification(ctx context.Context, n *Notification) (bool
 	}
 	rows, err := q.db.Query(ctx, `
 		INSERT INTO notifications (id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
-			idempotency_key, request_hash, send_at, status, dedupe_key)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+			idempotency_key, request_hash, send_at, status, dedupe_key, digest)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 		RETURNING created_at`,
 		n.ID, n.TenantID, n.MessageType, n.MessageTypeVersion, n.Priority, n.RecipientIDs, n.Data,
-		key, n.RequestHash, n.SendAt, n.Status, n.DedupeKey)
+		key, n.RequestHash, n.SendAt, n.Status, n.DedupeKey, n.Digest)
 	if err != nil {
 		return false, fmt.Errorf("store: insert notification: %w", err)
 	}
@@ -155,7 +155,7 @@ func scanNotification(row pgx.Row) (*Notification, error) {
 	var n Notification
 	err := row.Scan(&n.ID, &n.TenantID, &n.MessageType, &n.MessageTypeVersion, &n.Priority, &n.RecipientIDs,
 		&n.Data, &n.IdempotencyKey, &n.RequestHash, &n.SendAt, &n.Status, &n.FanoutCursor,
-		&n.CreatedAt, &n.CanceledAt, &n.CanceledBy, &n.DedupeKey)
+		&n.CreatedAt, &n.CanceledAt, &n.CanceledBy, &n.DedupeKey, &n.Digest)
 	if err != nil {
 		return nil, notFound(err, "notification")
 	}

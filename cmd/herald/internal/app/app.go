@@ -154,7 +154,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 			return fmt.Errorf("app: otelconnect: %w", err)
 		}
 		api, err := server.New(&server.Options{
-			Store: a.store, Enqueuer: enq, Renderer: renderer,
+			Store: a.store, Enqueuer: enq, River: a.river, Renderer: renderer, Now: opts.Now,
 			Interceptors: []connect.Interceptor{otelInterceptor},
 		})
 		if err != nil {

@@ -63,14 +63,18 @@ func setup(t *testing.T) *testBundle {
 	return setupWith(t, testConfig(t, nil))
 }
 
-func setupWith(t *testing.T, cfg app.Config) *testBundle {
+func setupWith(t *testing.T, cfg app.Config, options ...func(*app.Options)) *testBundle {
 	t.Helper()
 	ctx := context.Background()
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	a, err := app.New(ctx, cfg, &app.Options{
+	opts := &app.Options{
 		Logger: logger,
 		Queues: &jobs.QueueOptions{FetchCooldown: time.Millisecond, FetchPollInterval: 50 * time.Millisecond},
-	})
+	}
+	for _, o := range options {
+		o(opts)
+	}
+	a, err := app.New(ctx, cfg, opts)
 	require.NoError(t, err)
 	require.NoError(t, a.Start(ctx))
 	t.Cleanup(func() {
@@ -221,4 +225,28 @@ func connectCode(t *testing.T, err error) connect.Code {
 	t.Helper()
 	require.Error(t, err)
 	return connect.CodeOf(err)
+}
+
+// testClock is a clock a test moves by hand.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newTestClock(now time.Time) *testClock { return &testClock{now: now} }
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = t
+}
+
+func withClock(c *testClock) func(*app.Options) {
+	return func(o *app.Options) { o.Now = c.Now }
 }
