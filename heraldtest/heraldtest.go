@@ -31,6 +31,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/heraldhq/herald/enqueue"
+	"github.com/heraldhq/herald/flags"
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/messagetype"
@@ -48,6 +49,9 @@ type Options struct {
 	Pipeline func(*render.Renderer) *pipeline.Pipeline
 	// Now is the clock the pipeline decides with. Default time.Now.
 	Now func() time.Time
+	// FlagsFile is a flagd flag file for the rollout and variant layers;
+	// empty means every flag at its default.
+	FlagsFile string
 	// Timeout bounds how long Send waits for fan-out. Default 10s.
 	Timeout time.Duration
 }
@@ -80,7 +84,12 @@ func New(t testing.TB, opts *Options) *Harness {
 		t.Fatalf("heraldtest: %v", err)
 	}
 	renderer := render.New()
-	p := pipeline.Default(renderer)
+	f, err := flags.New(ctx, &flags.Options{File: opts.FlagsFile})
+	if err != nil {
+		t.Fatalf("heraldtest: %v", err)
+	}
+	t.Cleanup(func() { _ = f.Close(context.Background()) })
+	p := pipeline.Default(renderer, f)
 	if opts.Pipeline != nil {
 		p = opts.Pipeline(renderer)
 	}

@@ -223,11 +223,11 @@ func (d *DeliverWorker) message(ctx context.Context, del *store.Delivery) (*prov
 		m.Subject, m.Title, m.Body, m.HTML, m.Link, m.Data = c.Subject, c.Title, c.Body, c.HTML, c.Link, c.Data
 	}
 	if del.Channel == store.ChannelWebhook {
-		secret, err := d.w.signingSecret(ctx, del.TenantID)
+		tenant, err := d.w.tenant(ctx, del.TenantID)
 		if err != nil {
 			return nil, err
 		}
-		m.SigningSecret = secret
+		m.SigningSecret = tenant.SigningSecret
 	}
 	return m, nil
 }

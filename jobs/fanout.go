@@ -60,7 +60,12 @@ func (f *FanoutWorker) chunk(ctx context.Context, job *river.Job[FanoutArgs]) (d
 			return err
 		}
 		end := min(n.FanoutCursor+f.w.opts.FanoutChunk, len(n.RecipientIDs))
+		tenant, err := f.w.tenant(ctx, n.TenantID)
+		if err != nil {
+			return err
+		}
 		batch := pipeline.NewBatch(f.w.opts.Now(), q, n, mt, n.RecipientIDs[n.FanoutCursor:end])
+		batch.TenantName = tenant.Name
 		if err := f.w.opts.Pipeline.Run(ctx, batch); err != nil {
 			return err
 		}
@@ -103,7 +108,7 @@ func (f *FanoutWorker) write(ctx context.Context, tx pgx.Tx, q *store.Queries, b
 		deliveries[i] = &store.Delivery{
 			ID: m.ID, TenantID: n.TenantID, NotificationID: n.ID, RecipientID: m.RecipientID, Channel: m.Channel,
 			Status: m.Status, Reason: m.Reason, Variant: m.Variant, MessageType: n.MessageType,
-			MessageTypeVersion: mt.Version, Priority: n.Priority, Address: m.Address, Content: m.Content,
+			MessageTypeVersion: b.MessageTypeOf(m).Version, Priority: n.Priority, Address: m.Address, Content: m.Content,
 			ScheduledAt: m.ScheduledAt, DueAt: due, ExpireAt: expireAt,
 		}
 		if m.Status == store.DeliveryFailed && len(m.Events) > 0 {

@@ -45,7 +45,7 @@ type Options struct {
 type worker struct {
 	opts    Options
 	metrics *instruments
-	secrets sync.Map // tenant id -> signing secret; secrets never change
+	tenants sync.Map // tenant id -> *store.Tenant; names and secrets never change
 	// types caches message type versions, which never change once written.
 	types sync.Map // typeKey -> *store.MessageType
 }
@@ -91,16 +91,17 @@ func Register(workers *river.Workers, opts *Options) {
 	river.AddWorker(workers, &DigestSweepWorker{w: w})
 }
 
-func (w *worker) signingSecret(ctx context.Context, tenantID uuid.UUID) ([]byte, error) {
-	if s, ok := w.secrets.Load(tenantID); ok {
-		return s.([]byte), nil
+// tenant returns the tenant with id, cached.
+func (w *worker) tenant(ctx context.Context, id uuid.UUID) (*store.Tenant, error) {
+	if t, ok := w.tenants.Load(id); ok {
+		return t.(*store.Tenant), nil
 	}
-	t, err := w.opts.Store.GetTenant(ctx, tenantID)
+	t, err := w.opts.Store.GetTenant(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	w.secrets.Store(tenantID, t.SigningSecret)
-	return t.SigningSecret, nil
+	w.tenants.Store(id, t)
+	return t, nil
 }
 
 // maxAttemptsFor is the provider-call budget of del, from its message type

@@ -34,6 +34,11 @@ func Check(r *render.Renderer, prefix string, spec *store.MessageTypeSpec) error
 			return err
 		}
 	}
+	for _, v := range slices.Sorted(maps.Keys(spec.Variants)) {
+		if err := checkTemplates(r, prefix+".variants["+v+"]", spec.Channels, spec.Variants[v], false); err != nil {
+			return err
+		}
+	}
 	if spec.Digestible {
 		if spec.DigestTemplates == nil {
 			return &FieldError{Field: prefix + ".digest_templates", Message: "a digestible message type needs digest templates"}

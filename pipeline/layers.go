@@ -7,14 +7,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/render"
 	"github.com/heraldhq/herald/store"
 )
 
 // Default returns Herald's standard layers in order. Dedupe runs before
-// the rate limit so that a duplicate never spends a slot of the limit.
-func Default(r *render.Renderer) *Pipeline {
-	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Preferences{}, Digest{}, Dedupe{}, RateLimit{}, Render{Renderer: r})
+// the rate limit so that a duplicate never spends a slot of the limit. f may
+// be nil: no flag layers then.
+func Default(r *render.Renderer, f *flags.Flags) *Pipeline {
+	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Preferences{}, Rollout{Flags: f}, Digest{},
+		Dedupe{}, RateLimit{}, Variant{Flags: f}, Render{Renderer: r})
 }
 
 // Expiration drops every message of a notification older than its message
@@ -145,9 +148,10 @@ func (l Render) Process(_ context.Context, b *Batch) error {
 		if m.Recipient != nil {
 			locale = m.Recipient.Locale
 		}
-		templates, used := TemplatesFor(b.MessageType, m.Channel, locale)
-		if b.Notification.Digest && b.MessageType.DigestTemplates != nil {
-			templates, used = *b.MessageType.DigestTemplates, ""
+		mt := b.MessageTypeOf(m)
+		templates, used := TemplatesFor(mt, m.Channel, locale, m.Variant)
+		if b.Notification.Digest && mt.DigestTemplates != nil {
+			templates, used = *mt.DigestTemplates, ""
 		}
 		c, err := l.Renderer.Render(m.Channel, templates, TemplateData(data, m.Recipient), b.Notification.Data)
 		if err != nil {
@@ -159,7 +163,7 @@ func (l Render) Process(_ context.Context, b *Batch) error {
 			continue
 		}
 		m.Content = c
-		details := map[string]any{"messageTypeVersion": b.MessageType.Version}
+		details := map[string]any{"messageTypeVersion": mt.Version}
 		if used != "" {
 			details["locale"] = used
 		}
@@ -171,21 +175,27 @@ func (l Render) Process(_ context.Context, b *Batch) error {
 	return nil
 }
 
-// TemplatesFor returns the templates mt renders channel c with for a
-// recipient whose locale is locale: the most specific locale variant that
-// has a template for c ("fr-CA", then "fr"), else the default templates. It
-// also returns the locale variant used, "" for the default.
-func TemplatesFor(mt *store.MessageType, c store.Channel, locale string) (store.Templates, string) {
+// TemplatesFor returns the templates mt renders channel c with: the A/B
+// variant's if it has one for c, else the most specific locale variant that
+// has one ("fr-CA", then "fr"), else the default templates. It also returns
+// the locale variant used, "" for none.
+func TemplatesFor(mt *store.MessageType, c store.Channel, locale, variant string) (store.Templates, string) {
+	if t, ok := mt.Variants[variant]; ok && hasTemplate(t, c) {
+		return t, ""
+	}
 	for l := locale; l != ""; l = parentLocale(l) {
 		for key, t := range mt.Locales {
-			if strings.EqualFold(key, l) {
-				if fields, err := render.Fields("", c, t); err == nil && len(fields) > 0 {
-					return t, key
-				}
+			if strings.EqualFold(key, l) && hasTemplate(t, c) {
+				return t, key
 			}
 		}
 	}
 	return mt.Templates, ""
+}
+
+func hasTemplate(t store.Templates, c store.Channel) bool {
+	fields, err := render.Fields("", c, t)
+	return err == nil && len(fields) > 0
 }
 
 // parentLocale drops the last subtag: "zh-Hant-TW" -> "zh-Hant" -> "zh" -> "".

@@ -72,6 +72,8 @@ type Batch struct {
 	MessageType  *store.MessageType
 	// DB runs queries inside the fan-out transaction.
 	DB *store.Queries
+	// TenantName is the tenant's name, for flag targeting.
+	TenantName string
 	// Messages are the candidate deliveries: every recipient of the chunk on
 	// every channel of the message type, in that order.
 	Messages []*Message
@@ -82,6 +84,17 @@ type Batch struct {
 	data     map[string]any
 	prefs    map[string]*store.Preferences
 	defaults *store.Preferences
+	previous *store.MessageType
+}
+
+// MessageTypeOf returns the message type version m renders: the batch's,
+// unless a layer chose another for it (a rollout keeping it on the previous
+// version).
+func (b *Batch) MessageTypeOf(m *Message) *store.MessageType {
+	if m.MessageType != nil {
+		return m.MessageType
+	}
+	return b.MessageType
 }
 
 // PreferencesOf returns the preferences a layer loaded for recipient id,
@@ -167,6 +180,9 @@ type Message struct {
 	// ScheduledAt delays the delivery (quiet hours, send later).
 	ScheduledAt *time.Time
 	Variant     string
+	// MessageType overrides the batch's message type version for this
+	// message; nil means the batch's.
+	MessageType *store.MessageType
 	Content     *store.Content
 	// Events is the message's decision log so far.
 	Events []Decision

@@ -128,7 +128,7 @@ func (h *messageTypeHandler) PreviewMessage(ctx context.Context, req *connect.Re
 	mt := &store.MessageType{MessageTypeSpec: spec}
 	resp := &heraldv1.PreviewMessageResponse{}
 	for _, c := range spec.Channels {
-		templates, used := pipeline.TemplatesFor(mt, c, locale)
+		templates, used := pipeline.TemplatesFor(mt, c, locale, req.Msg.GetVariant())
 		content, err := h.renderer.Render(c, templates, pipeline.TemplateData(data, recipient), raw)
 		if err != nil {
 			var rerr *render.Error

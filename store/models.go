@@ -204,6 +204,8 @@ type MessageTypeSpec struct {
 	Locales map[string]Templates `json:"locales,omitempty"`
 	// DedupeWindow is how long a dedupe key holds; 0 means DefaultDedupeWindow.
 	DedupeWindow time.Duration `json:"dedupe_window,omitempty"`
+	// Variants holds A/B template variants by name.
+	Variants map[string]Templates `json:"variants,omitempty"`
 }
 
 // DefaultDedupeWindow is how long a dedupe key holds when the message type

@@ -210,14 +210,32 @@ func MessageTypeToProto(mt *store.MessageType) *heraldv1.MessageType {
 			out.RateLimit.Action = heraldv1.RateLimitAction_RATE_LIMIT_ACTION_DELAY
 		}
 	}
-	if len(mt.Locales) > 0 {
-		out.Locales = make(map[string]*heraldv1.Templates, len(mt.Locales))
-		for l, t := range mt.Locales {
-			out.Locales[l] = TemplatesToProto(&t)
-		}
-	}
+	out.Locales = templatesMapToProto(mt.Locales)
 	if mt.DedupeWindow > 0 {
 		out.DedupeWindow = durationpb.New(mt.DedupeWindow)
+	}
+	out.Variants = templatesMapToProto(mt.Variants)
+	return out
+}
+
+func templatesMapToProto(m map[string]store.Templates) map[string]*heraldv1.Templates {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]*heraldv1.Templates, len(m))
+	for k, t := range m {
+		out[k] = TemplatesToProto(&t)
+	}
+	return out
+}
+
+func templatesMapFromProto(m map[string]*heraldv1.Templates) map[string]store.Templates {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]store.Templates, len(m))
+	for k, t := range m {
+		out[k] = TemplatesFromProto(t)
 	}
 	return out
 }
@@ -248,12 +266,8 @@ func MessageTypeSpecFromProto(mt *heraldv1.MessageType) store.MessageTypeSpec {
 			Delay:      rl.GetAction() == heraldv1.RateLimitAction_RATE_LIMIT_ACTION_DELAY,
 		}
 	}
-	if len(mt.GetLocales()) > 0 {
-		spec.Locales = make(map[string]store.Templates, len(mt.GetLocales()))
-		for l, t := range mt.GetLocales() {
-			spec.Locales[l] = TemplatesFromProto(t)
-		}
-	}
+	spec.Locales = templatesMapFromProto(mt.GetLocales())
+	spec.Variants = templatesMapFromProto(mt.GetVariants())
 	if mt.GetDedupeWindow() != nil {
 		spec.DedupeWindow = mt.GetDedupeWindow().AsDuration()
 	}

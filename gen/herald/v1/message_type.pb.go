@@ -635,7 +635,11 @@ type MessageType struct {
 	// parent locale ("fr" for "fr-CA"), then to templates.
 	Locales map[string]*Templates `protobuf:"bytes,15,rep,name=locales,proto3" json:"locales,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// How long a Send's dedupe_key suppresses repeats; 0 means one day.
-	DedupeWindow  *durationpb.Duration `protobuf:"bytes,16,opt,name=dedupe_window,json=dedupeWindow,proto3" json:"dedupe_window,omitempty"`
+	DedupeWindow *durationpb.Duration `protobuf:"bytes,16,opt,name=dedupe_window,json=dedupeWindow,proto3" json:"dedupe_window,omitempty"`
+	// A/B template variants, chosen per recipient by the template-variant
+	// feature flag; a channel missing from a variant uses the default
+	// templates. The variant is recorded on each delivery.
+	Variants      map[string]*Templates `protobuf:"bytes,17,rep,name=variants,proto3" json:"variants,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -778,6 +782,13 @@ func (x *MessageType) GetLocales() map[string]*Templates {
 func (x *MessageType) GetDedupeWindow() *durationpb.Duration {
 	if x != nil {
 		return x.DedupeWindow
+	}
+	return nil
+}
+
+func (x *MessageType) GetVariants() map[string]*Templates {
+	if x != nil {
+		return x.Variants
 	}
 	return nil
 }
@@ -1095,7 +1106,9 @@ type PreviewMessageRequest struct {
 	// recipient's locale.
 	RecipientId string `protobuf:"bytes,4,opt,name=recipient_id,json=recipientId,proto3" json:"recipient_id,omitempty"`
 	// Renders this locale's variant; overrides the recipient's locale.
-	Locale        string `protobuf:"bytes,5,opt,name=locale,proto3" json:"locale,omitempty"`
+	Locale string `protobuf:"bytes,5,opt,name=locale,proto3" json:"locale,omitempty"`
+	// Renders this A/B template variant.
+	Variant       string `protobuf:"bytes,6,opt,name=variant,proto3" json:"variant,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1172,6 +1185,13 @@ func (x *PreviewMessageRequest) GetRecipientId() string {
 func (x *PreviewMessageRequest) GetLocale() string {
 	if x != nil {
 		return x.Locale
+	}
+	return ""
+}
+
+func (x *PreviewMessageRequest) GetVariant() string {
+	if x != nil {
+		return x.Variant
 	}
 	return ""
 }
@@ -1364,7 +1384,7 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"\x05count\x18\x01 \x01(\x05B\v\xbaH\b\x1a\x06\x18\xc0\x84=(\x01R\x05count\x12A\n" +
 	"\x03per\x18\x02 \x01(\v2\x19.google.protobuf.DurationB\x14\xbaH\x11\xc8\x01\x01\xaa\x01\v\"\x05\b\x80\xe7\x84\x0f2\x02\b\x01R\x03per\x129\n" +
 	"\x05scope\x18\x03 \x01(\x0e2\x19.herald.v1.RateLimitScopeB\b\xbaH\x05\x82\x01\x02\x10\x01R\x05scope\x12<\n" +
-	"\x06action\x18\x04 \x01(\x0e2\x1a.herald.v1.RateLimitActionB\b\xbaH\x05\x82\x01\x02\x10\x01R\x06action\"\xf0\a\n" +
+	"\x06action\x18\x04 \x01(\x0e2\x1a.herald.v1.RateLimitActionB\b\xbaH\x05\x82\x01\x02\x10\x01R\x06action\"\xaf\t\n" +
 	"\vMessageType\x124\n" +
 	"\x03key\x18\x01 \x01(\tB\"\xbaH\x1fr\x1d\x10\x01\x18\x80\x012\x16^[a-z0-9][a-z0-9._-]*$R\x03key\x12>\n" +
 	"\bcategory\x18\x02 \x01(\tB\"\xbaH\x1fr\x1d\x18@2\x19^([a-z0-9][a-z0-9._-]*)?$R\bcategory\x129\n" +
@@ -1387,8 +1407,12 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"createTime\x12,\n" +
 	"\fmax_attempts\x18\x0e \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x19(\x00R\vmaxAttempts\x12p\n" +
 	"\alocales\x18\x0f \x03(\v2#.herald.v1.MessageType.LocalesEntryB1\xbaH.\x9a\x01+\x10d\"'r%2#^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$R\alocales\x12O\n" +
-	"\rdedupe_window\x18\x10 \x01(\v2\x19.google.protobuf.DurationB\x0f\xbaH\f\xaa\x01\t\"\x05\b\x80\xe7\x84\x0f2\x00R\fdedupeWindow\x1aP\n" +
+	"\rdedupe_window\x18\x10 \x01(\v2\x19.google.protobuf.DurationB\x0f\xbaH\f\xaa\x01\t\"\x05\b\x80\xe7\x84\x0f2\x00R\fdedupeWindow\x12j\n" +
+	"\bvariants\x18\x11 \x03(\v2$.herald.v1.MessageType.VariantsEntryB(\xbaH%\x9a\x01\"\x10\x14\"\x1er\x1c2\x1a^[a-z0-9][a-z0-9_-]{0,31}$R\bvariants\x1aP\n" +
 	"\fLocalesEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12*\n" +
+	"\x05value\x18\x02 \x01(\v2\x14.herald.v1.TemplatesR\x05value:\x028\x01\x1aQ\n" +
+	"\rVariantsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12*\n" +
 	"\x05value\x18\x02 \x01(\v2\x14.herald.v1.TemplatesR\x05value:\x028\x01\"]\n" +
 	"\x18UpsertMessageTypeRequest\x12A\n" +
@@ -1408,14 +1432,15 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"\bcategory\x18\x03 \x01(\tB\a\xbaH\x04r\x02\x18@R\bcategory\"\x7f\n" +
 	"\x18ListMessageTypesResponse\x12;\n" +
 	"\rmessage_types\x18\x01 \x03(\v2\x16.herald.v1.MessageTypeR\fmessageTypes\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x98\x02\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xbb\x02\n" +
 	"\x15PreviewMessageRequest\x126\n" +
 	"\x10message_type_key\x18\x01 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x01\x18\x80\x01H\x00R\x0emessageTypeKey\x12;\n" +
 	"\fmessage_type\x18\x02 \x01(\v2\x16.herald.v1.MessageTypeH\x00R\vmessageType\x12+\n" +
 	"\x04data\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04data\x12+\n" +
 	"\frecipient_id\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\vrecipientId\x12\x1f\n" +
-	"\x06locale\x18\x05 \x01(\tB\a\xbaH\x04r\x02\x18#R\x06localeB\x0f\n" +
+	"\x06locale\x18\x05 \x01(\tB\a\xbaH\x04r\x02\x18#R\x06locale\x12!\n" +
+	"\avariant\x18\x06 \x01(\tB\a\xbaH\x04r\x02\x18 R\avariantB\x0f\n" +
 	"\x06source\x12\x05\xbaH\x02\b\x01\"\xc3\x01\n" +
 	"\x0fRenderedMessage\x12,\n" +
 	"\achannel\x18\x01 \x01(\x0e2\x12.herald.v1.ChannelR\achannel\x12\x18\n" +
@@ -1454,7 +1479,7 @@ func file_herald_v1_message_type_proto_rawDescGZIP() []byte {
 }
 
 var file_herald_v1_message_type_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_herald_v1_message_type_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
+var file_herald_v1_message_type_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_herald_v1_message_type_proto_goTypes = []any{
 	(RateLimitScope)(0),               // 0: herald.v1.RateLimitScope
 	(RateLimitAction)(0),              // 1: herald.v1.RateLimitAction
@@ -1477,11 +1502,12 @@ var file_herald_v1_message_type_proto_goTypes = []any{
 	(*RenderedMessage)(nil),           // 18: herald.v1.RenderedMessage
 	(*PreviewMessageResponse)(nil),    // 19: herald.v1.PreviewMessageResponse
 	nil,                               // 20: herald.v1.MessageType.LocalesEntry
-	(*durationpb.Duration)(nil),       // 21: google.protobuf.Duration
-	(Priority)(0),                     // 22: herald.v1.Priority
-	(Channel)(0),                      // 23: herald.v1.Channel
-	(*timestamppb.Timestamp)(nil),     // 24: google.protobuf.Timestamp
-	(*structpb.Struct)(nil),           // 25: google.protobuf.Struct
+	nil,                               // 21: herald.v1.MessageType.VariantsEntry
+	(*durationpb.Duration)(nil),       // 22: google.protobuf.Duration
+	(Priority)(0),                     // 23: herald.v1.Priority
+	(Channel)(0),                      // 24: herald.v1.Channel
+	(*timestamppb.Timestamp)(nil),     // 25: google.protobuf.Timestamp
+	(*structpb.Struct)(nil),           // 26: google.protobuf.Struct
 }
 var file_herald_v1_message_type_proto_depIdxs = []int32{
 	3,  // 0: herald.v1.Templates.email:type_name -> herald.v1.EmailTemplate
@@ -1490,40 +1516,42 @@ var file_herald_v1_message_type_proto_depIdxs = []int32{
 	6,  // 3: herald.v1.Templates.webhook:type_name -> herald.v1.WebhookTemplate
 	7,  // 4: herald.v1.Templates.in_app:type_name -> herald.v1.InAppTemplate
 	8,  // 5: herald.v1.Templates.slack:type_name -> herald.v1.SlackTemplate
-	21, // 6: herald.v1.RateLimit.per:type_name -> google.protobuf.Duration
+	22, // 6: herald.v1.RateLimit.per:type_name -> google.protobuf.Duration
 	0,  // 7: herald.v1.RateLimit.scope:type_name -> herald.v1.RateLimitScope
 	1,  // 8: herald.v1.RateLimit.action:type_name -> herald.v1.RateLimitAction
-	22, // 9: herald.v1.MessageType.priority:type_name -> herald.v1.Priority
-	23, // 10: herald.v1.MessageType.channels:type_name -> herald.v1.Channel
+	23, // 9: herald.v1.MessageType.priority:type_name -> herald.v1.Priority
+	24, // 10: herald.v1.MessageType.channels:type_name -> herald.v1.Channel
 	2,  // 11: herald.v1.MessageType.templates:type_name -> herald.v1.Templates
-	21, // 12: herald.v1.MessageType.ttl:type_name -> google.protobuf.Duration
+	22, // 12: herald.v1.MessageType.ttl:type_name -> google.protobuf.Duration
 	2,  // 13: herald.v1.MessageType.digest_templates:type_name -> herald.v1.Templates
 	9,  // 14: herald.v1.MessageType.rate_limit:type_name -> herald.v1.RateLimit
-	24, // 15: herald.v1.MessageType.create_time:type_name -> google.protobuf.Timestamp
+	25, // 15: herald.v1.MessageType.create_time:type_name -> google.protobuf.Timestamp
 	20, // 16: herald.v1.MessageType.locales:type_name -> herald.v1.MessageType.LocalesEntry
-	21, // 17: herald.v1.MessageType.dedupe_window:type_name -> google.protobuf.Duration
-	10, // 18: herald.v1.UpsertMessageTypeRequest.message_type:type_name -> herald.v1.MessageType
-	10, // 19: herald.v1.UpsertMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
-	10, // 20: herald.v1.GetMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
-	10, // 21: herald.v1.ListMessageTypesResponse.message_types:type_name -> herald.v1.MessageType
-	10, // 22: herald.v1.PreviewMessageRequest.message_type:type_name -> herald.v1.MessageType
-	25, // 23: herald.v1.PreviewMessageRequest.data:type_name -> google.protobuf.Struct
-	23, // 24: herald.v1.RenderedMessage.channel:type_name -> herald.v1.Channel
-	18, // 25: herald.v1.PreviewMessageResponse.messages:type_name -> herald.v1.RenderedMessage
-	2,  // 26: herald.v1.MessageType.LocalesEntry.value:type_name -> herald.v1.Templates
-	11, // 27: herald.v1.MessageTypeService.UpsertMessageType:input_type -> herald.v1.UpsertMessageTypeRequest
-	13, // 28: herald.v1.MessageTypeService.GetMessageType:input_type -> herald.v1.GetMessageTypeRequest
-	15, // 29: herald.v1.MessageTypeService.ListMessageTypes:input_type -> herald.v1.ListMessageTypesRequest
-	17, // 30: herald.v1.MessageTypeService.PreviewMessage:input_type -> herald.v1.PreviewMessageRequest
-	12, // 31: herald.v1.MessageTypeService.UpsertMessageType:output_type -> herald.v1.UpsertMessageTypeResponse
-	14, // 32: herald.v1.MessageTypeService.GetMessageType:output_type -> herald.v1.GetMessageTypeResponse
-	16, // 33: herald.v1.MessageTypeService.ListMessageTypes:output_type -> herald.v1.ListMessageTypesResponse
-	19, // 34: herald.v1.MessageTypeService.PreviewMessage:output_type -> herald.v1.PreviewMessageResponse
-	31, // [31:35] is the sub-list for method output_type
-	27, // [27:31] is the sub-list for method input_type
-	27, // [27:27] is the sub-list for extension type_name
-	27, // [27:27] is the sub-list for extension extendee
-	0,  // [0:27] is the sub-list for field type_name
+	22, // 17: herald.v1.MessageType.dedupe_window:type_name -> google.protobuf.Duration
+	21, // 18: herald.v1.MessageType.variants:type_name -> herald.v1.MessageType.VariantsEntry
+	10, // 19: herald.v1.UpsertMessageTypeRequest.message_type:type_name -> herald.v1.MessageType
+	10, // 20: herald.v1.UpsertMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
+	10, // 21: herald.v1.GetMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
+	10, // 22: herald.v1.ListMessageTypesResponse.message_types:type_name -> herald.v1.MessageType
+	10, // 23: herald.v1.PreviewMessageRequest.message_type:type_name -> herald.v1.MessageType
+	26, // 24: herald.v1.PreviewMessageRequest.data:type_name -> google.protobuf.Struct
+	24, // 25: herald.v1.RenderedMessage.channel:type_name -> herald.v1.Channel
+	18, // 26: herald.v1.PreviewMessageResponse.messages:type_name -> herald.v1.RenderedMessage
+	2,  // 27: herald.v1.MessageType.LocalesEntry.value:type_name -> herald.v1.Templates
+	2,  // 28: herald.v1.MessageType.VariantsEntry.value:type_name -> herald.v1.Templates
+	11, // 29: herald.v1.MessageTypeService.UpsertMessageType:input_type -> herald.v1.UpsertMessageTypeRequest
+	13, // 30: herald.v1.MessageTypeService.GetMessageType:input_type -> herald.v1.GetMessageTypeRequest
+	15, // 31: herald.v1.MessageTypeService.ListMessageTypes:input_type -> herald.v1.ListMessageTypesRequest
+	17, // 32: herald.v1.MessageTypeService.PreviewMessage:input_type -> herald.v1.PreviewMessageRequest
+	12, // 33: herald.v1.MessageTypeService.UpsertMessageType:output_type -> herald.v1.UpsertMessageTypeResponse
+	14, // 34: herald.v1.MessageTypeService.GetMessageType:output_type -> herald.v1.GetMessageTypeResponse
+	16, // 35: herald.v1.MessageTypeService.ListMessageTypes:output_type -> herald.v1.ListMessageTypesResponse
+	19, // 36: herald.v1.MessageTypeService.PreviewMessage:output_type -> herald.v1.PreviewMessageResponse
+	33, // [33:37] is the sub-list for method output_type
+	29, // [29:33] is the sub-list for method input_type
+	29, // [29:29] is the sub-list for extension type_name
+	29, // [29:29] is the sub-list for extension extendee
+	0,  // [0:29] is the sub-list for field type_name
 }
 
 func init() { file_herald_v1_message_type_proto_init() }
@@ -1542,7 +1570,7 @@ func file_herald_v1_message_type_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_herald_v1_message_type_proto_rawDesc), len(file_herald_v1_message_type_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   19,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

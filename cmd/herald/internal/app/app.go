@@ -21,6 +21,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/heraldhq/herald/enqueue"
+	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/pipeline"
 	"github.com/heraldhq/herald/render"
@@ -51,6 +52,7 @@ type App struct {
 	store     *store.Store
 	river     *river.Client[pgx.Tx]
 	telemetry *telemetry.Telemetry
+	flags     *flags.Flags
 	mux       *http.ServeMux
 	server    *http.Server
 	listener  net.Listener
@@ -117,6 +119,12 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 	if a.telemetry, err = telemetry.New("herald", Version); err != nil {
 		return err
 	}
+	a.flags, err = flags.New(ctx, &flags.Options{
+		File: cfg.FlagsFile, FlagdAddr: cfg.FlagdAddr, Logger: a.logger, MeterProvider: a.telemetry.MeterProvider(),
+	})
+	if err != nil {
+		return err
+	}
 
 	registry, err := newProviders(cfg)
 	if err != nil {
@@ -125,7 +133,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 
 	workers := river.NewWorkers()
 	jobs.Register(workers, &jobs.Options{
-		Store: a.store, Pipeline: pipeline.Default(renderer), Providers: registry, Logger: a.logger,
+		Store: a.store, Pipeline: pipeline.Default(renderer, a.flags), Providers: registry, Logger: a.logger,
 		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
 		MeterProvider: a.telemetry.MeterProvider(),
@@ -274,6 +282,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 			}
 			cancel()
 		}
+	}
+	if err := a.flags.Close(context.WithoutCancel(ctx)); err != nil {
+		errs = append(errs, fmt.Errorf("flags: %w", err))
 	}
 	if err := a.telemetry.Shutdown(context.WithoutCancel(ctx)); err != nil {
 		errs = append(errs, err)

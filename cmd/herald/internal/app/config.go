@@ -32,6 +32,7 @@ type Config struct {
 	BootstrapAPIKey     string
 	WebhookAllowPrivate bool
 	FlagsFile           string
+	FlagdAddr           string
 	MessageTypesDir     string
 	AutoMigrate         bool
 	DBMaxConns          int32
@@ -52,7 +53,8 @@ var Variables = []struct{ Name, Default, Doc string }{
 	{"HERALD_ROLE", RoleAll, "all, api (accept and answer only) or worker (work jobs only)."},
 	{"HERALD_BOOTSTRAP_API_KEY", "", "Ensures tenant `default` exists with this API key."},
 	{"HERALD_WEBHOOK_ALLOW_PRIVATE", "false", "Let webhooks reach loopback and private addresses (true in `herald dev`)."},
-	{"HERALD_FLAGS_FILE", "", "flagd flag file for rollout, dark launch and kill switches."},
+	{"HERALD_FLAGS_FILE", "", "flagd flag file (JSON) for rollout, dark launch, kill switches, provider split and A/B variants; watched."},
+	{"HERALD_FLAGD_ADDR", "", "host:port of a flagd sync service, used when HERALD_FLAGS_FILE is empty."},
 	{"HERALD_MESSAGE_TYPES_DIR", "", "Directory of message type YAML files, validated and applied at start."},
 	{"HERALD_AUTO_MIGRATE", "true", "Apply migrations at start (`herald migrate` does it on demand)."},
 	{"HERALD_DB_MAX_CONNS", "32", "Postgres connection pool size."},
@@ -79,6 +81,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		BootstrapAPIKey:     p.str("HERALD_BOOTSTRAP_API_KEY"),
 		WebhookAllowPrivate: p.boolean("HERALD_WEBHOOK_ALLOW_PRIVATE"),
 		FlagsFile:           p.str("HERALD_FLAGS_FILE"),
+		FlagdAddr:           p.str("HERALD_FLAGD_ADDR"),
 		MessageTypesDir:     p.str("HERALD_MESSAGE_TYPES_DIR"),
 		AutoMigrate:         p.boolean("HERALD_AUTO_MIGRATE"),
 		DBMaxConns:          int32(p.integer("HERALD_DB_MAX_CONNS", 1, 10000)),
@@ -116,6 +119,11 @@ func (c *Config) Validate() error {
 	if c.FlagsFile != "" {
 		if _, err := os.Stat(c.FlagsFile); err != nil {
 			errs = append(errs, fmt.Errorf("HERALD_FLAGS_FILE: %w", err))
+		}
+	}
+	if c.FlagdAddr != "" {
+		if _, _, err := net.SplitHostPort(c.FlagdAddr); err != nil {
+			errs = append(errs, fmt.Errorf("HERALD_FLAGD_ADDR: %q is not host:port", c.FlagdAddr))
 		}
 	}
 	if c.MessageTypesDir != "" {
