@@ -105,7 +105,7 @@ func TestVariantLayer(t *testing.T) {
 	b := setupDB(t)
 	f := flagsFrom(t, rolloutFlags)
 	mt := store.MessageType{Key: "ab", Version: 1, MessageTypeSpec: store.MessageTypeSpec{
-		Channels: []store.Channel{store.ChannelInApp, store.ChannelSMS},
+		Channels:  []store.Channel{store.ChannelInApp, store.ChannelSMS},
 		Templates: store.Templates{InApp: &store.InAppTemplate{Title: "Control", Body: "b"}, SMS: &store.SMSTemplate{Body: "control sms"}},
 		Variants:  map[string]store.Templates{"b": {InApp: &store.InAppTemplate{Title: "Variant B", Body: "b"}}},
 	}}
