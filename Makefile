@@ -4,7 +4,7 @@ GO        ?= go
 BUF       := $(GO) tool -modfile=tools/go.mod buf
 PKGS      := ./...
 
-.PHONY: dev test test-short generate check-generated lint build clean
+.PHONY: dev test test-short generate check-generated lint vulncheck fuzz build clean
 
 ## dev: migrate, start API and workers against local Postgres, create a dev tenant and print a first curl
 dev: build
@@ -31,6 +31,19 @@ check-generated: generate
 lint:
 	$(GO) vet $(PKGS)
 	$(BUF) lint
+
+## vulncheck: govulncheck against the Go vulnerability database (needs vuln.go.dev)
+vulncheck:
+	$(GO) tool -modfile=tools/go.mod govulncheck ./...
+
+## fuzz: run each fuzz target for FUZZTIME (default 30s); seeds also run in `make test`
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) ./render/
+	$(GO) test -run '^$$' -fuzz FuzzSendRequestValidation -fuzztime $(FUZZTIME) ./enqueue/
+	$(GO) test -run '^$$' -fuzz FuzzFlagFile -fuzztime $(FUZZTIME) ./flags/
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./messagetype/
+	$(GO) test -run '^$$' -fuzz FuzzVerify -fuzztime $(FUZZTIME) ./providers/webhook/
 
 ## build: the herald binary in bin/
 build:
