@@ -1,0 +1,120 @@
+package store_test
+
+import (
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+
+	"github.com/heraldhq/herald/store"
+)
+
+// deliveries inserts n deliveries of one notification on channel c.
+func (b *testBundle) deliveries(t *testing.T, n int, c store.Channel) []uuid.UUID {
+	t.Helper()
+	note := newNotification(b.tenant.ID, "")
+	_, err := b.st.InsertNotification(b.ctx, note)
+	require.NoError(t, err)
+	var ds []*store.Delivery
+	for i := range n {
+		ds = append(ds, &store.Delivery{
+			ID: uuid.Must(uuid.NewV7()), TenantID: b.tenant.ID, NotificationID: note.ID, RecipientID: string(rune('a' + i)),
+			Channel: c, Status: store.DeliveryQueued, MessageType: "welcome", MessageTypeVersion: 1,
+			Priority: store.PriorityNormal, DueAt: time.Now(),
+		})
+	}
+	_, err = b.st.InsertDeliveries(b.ctx, ds)
+	require.NoError(t, err)
+	ids := make([]uuid.UUID, n)
+	for i, d := range ds {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+func TestTakeSendSlot(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	const interval = 100 * time.Millisecond
+	ids := b.deliveries(t, 10, store.ChannelSMS)
+
+	// Ten workers at once: each gets its own slot, one interval apart.
+	waits := make([]time.Duration, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() {
+			w, err := b.st.TakeSendSlot(b.ctx, "twilio", id, interval)
+			require.NoError(t, err)
+			waits[i] = w
+		})
+	}
+	wg.Wait()
+	sorted := append([]time.Duration(nil), waits...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	require.LessOrEqual(t, sorted[0], time.Duration(0), "the first sends at once")
+	for i := 1; i < len(sorted); i++ {
+		require.InDelta(t, interval.Seconds(), (sorted[i] - sorted[i-1]).Seconds(), 0.03, "slots are an interval apart")
+	}
+
+	// A delivery that waits holds its slot: asking again returns it, not a
+	// new one at the back of the queue.
+	last := ids[indexOfMax(waits)]
+	again, err := b.st.TakeSendSlot(b.ctx, "twilio", last, interval)
+	require.NoError(t, err)
+	require.InDelta(t, sorted[len(sorted)-1].Seconds(), again.Seconds(), 0.05)
+
+	// Another provider has its own queue.
+	w, err := b.st.TakeSendSlot(b.ctx, "sendgrid", ids[0], interval)
+	require.NoError(t, err)
+	require.LessOrEqual(t, w, time.Duration(0))
+}
+
+func indexOfMax(ds []time.Duration) int {
+	m := 0
+	for i, d := range ds {
+		if d > ds[m] {
+			m = i
+		}
+	}
+	return m
+}
+
+func TestRemovePushToken(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	_, err := b.st.UpsertRecipient(b.ctx, &store.Recipient{TenantID: b.tenant.ID, ID: "u1", PushTokens: []store.PushToken{
+		{Token: "t1", Platform: "fcm"}, {Token: "t2", Platform: "apns", DeviceID: "phone"}, {Token: "t3", Platform: "fcm"},
+	}})
+	require.NoError(t, err)
+
+	removed, err := b.st.RemovePushToken(b.ctx, b.tenant.ID, "u1", "t2")
+	require.NoError(t, err)
+	require.True(t, removed)
+	r, err := b.st.GetRecipient(b.ctx, b.tenant.ID, "u1")
+	require.NoError(t, err)
+	require.Equal(t, []store.PushToken{{Token: "t1", Platform: "fcm"}, {Token: "t3", Platform: "fcm"}}, r.PushTokens, "order kept")
+
+	removed, err = b.st.RemovePushToken(b.ctx, b.tenant.ID, "u1", "t2")
+	require.NoError(t, err)
+	require.False(t, removed, "already gone")
+}
+
+func TestTransientFailures(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	id := b.deliveries(t, 1, store.ChannelEmail)[0]
+	d, err := b.st.GetDelivery(b.ctx, id)
+	require.NoError(t, err)
+	ev := func(provider, reason string) store.Event {
+		return store.Event{TenantID: d.TenantID, NotificationID: d.NotificationID, DeliveryID: id, Type: store.EventAttempt,
+			Status: store.DeliverySending, Reason: reason, Provider: provider}
+	}
+	require.NoError(t, b.st.InsertEvents(b.ctx, []store.Event{ev("sendgrid", "transient"), ev("sendgrid", "throttled"),
+		ev("sendgrid", "transient"), ev("smtp", "transient")}))
+	got, err := b.st.TransientFailures(b.ctx, id)
+	require.NoError(t, err)
+	require.Equal(t, map[string]int{"sendgrid": 2, "smtp": 1}, got)
+}
