@@ -53,26 +53,39 @@ func (q *Queries) RemovePushToken(ctx context.Context, tenantID uuid.UUID, recip
 	return tag.RowsAffected() > 0, nil
 }
 
-// TransientFailures counts a delivery's transient provider failures so far,
-// by provider; failover moves on from a provider that has used its share.
-func (q *Queries) TransientFailures(ctx context.Context, deliveryID uuid.UUID) (map[string]int, error) {
+// ProviderFailures is how a delivery fared with one provider so far.
+type ProviderFailures struct {
+	// Transient counts its transient failures.
+	Transient int
+	// Fault reports that it refused our account (credentials, suspension):
+	// its attempt events carry details.providerFault.
+	Fault bool
+}
+
+// FailuresByProvider returns a delivery's provider failures so far, by
+// provider; failover moves on from a provider that used its share.
+func (q *Queries) FailuresByProvider(ctx context.Context, deliveryID uuid.UUID) (map[string]ProviderFailures, error) {
 	rows, err := q.db.Query(ctx, `
-		SELECT provider, count(*) FROM delivery_events
-		WHERE delivery_id = $1 AND type = $2 AND reason = 'transient' GROUP BY provider`, deliveryID, EventAttempt)
+		SELECT provider, count(*) FILTER (WHERE reason = 'transient'),
+			coalesce(bool_or(details @> '{"providerFault": true}'), false)
+		FROM delivery_events WHERE delivery_id = $1 AND type = $2 GROUP BY provider`, deliveryID, EventAttempt)
 	if err != nil {
-		return nil, fmt.Errorf("store: transient failures: %w", err)
+		return nil, fmt.Errorf("store: provider failures: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]int{}
+	out := map[string]ProviderFailures{}
 	for rows.Next() {
 		var (
 			p string
-			n int
+			f ProviderFailures
 		)
-		if err := rows.Scan(&p, &n); err != nil {
-			return nil, fmt.Errorf("store: transient failures: %w", err)
+		if err := rows.Scan(&p, &f.Transient, &f.Fault); err != nil {
+			return nil, fmt.Errorf("store: provider failures: %w", err)
 		}
-		out[p] = n
+		out[p] = f
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: provider failures: %w", err)
+	}
+	return out, nil
 }

@@ -102,19 +102,19 @@ func TestRemovePushToken(t *testing.T) {
 	require.False(t, removed, "already gone")
 }
 
-func TestTransientFailures(t *testing.T) {
+func TestFailuresByProvider(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	id := b.deliveries(t, 1, store.ChannelEmail)[0]
 	d, err := b.st.GetDelivery(b.ctx, id)
 	require.NoError(t, err)
-	ev := func(provider, reason string) store.Event {
+	ev := func(provider, reason string, details map[string]any) store.Event {
 		return store.Event{TenantID: d.TenantID, NotificationID: d.NotificationID, DeliveryID: id, Type: store.EventAttempt,
-			Status: store.DeliverySending, Reason: reason, Provider: provider}
+			Status: store.DeliverySending, Reason: reason, Provider: provider, Details: details}
 	}
-	require.NoError(t, b.st.InsertEvents(b.ctx, []store.Event{ev("sendgrid", "transient"), ev("sendgrid", "throttled"),
-		ev("sendgrid", "transient"), ev("smtp", "transient")}))
-	got, err := b.st.TransientFailures(b.ctx, id)
+	require.NoError(t, b.st.InsertEvents(b.ctx, []store.Event{ev("sendgrid", "transient", nil), ev("sendgrid", "throttled", nil),
+		ev("sendgrid", "transient", nil), ev("smtp", "transient", nil), ev("ses", "permanent", map[string]any{"providerFault": true})}))
+	got, err := b.st.FailuresByProvider(b.ctx, id)
 	require.NoError(t, err)
-	require.Equal(t, map[string]int{"sendgrid": 2, "smtp": 1}, got)
+	require.Equal(t, map[string]store.ProviderFailures{"sendgrid": {Transient: 2}, "smtp": {Transient: 1}, "ses": {Fault: true}}, got)
 }
