@@ -65,12 +65,21 @@ func setup(t *testing.T) *testBundle {
 
 func setupWith(t *testing.T, cfg app.Config) *testBundle {
 	t.Helper()
+	return setupWithOptions(t, cfg, &app.Options{})
+}
+
+// setupWithOptions starts Herald with opts; a nil Logger logs warnings to
+// the test, and Queues default to fast polling.
+func setupWithOptions(t *testing.T, cfg app.Config, opts *app.Options) *testBundle {
+	t.Helper()
 	ctx := context.Background()
-	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	a, err := app.New(ctx, cfg, &app.Options{
-		Logger: logger,
-		Queues: &jobs.QueueOptions{FetchCooldown: time.Millisecond, FetchPollInterval: 50 * time.Millisecond},
-	})
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if opts.Queues == nil {
+		opts.Queues = &jobs.QueueOptions{FetchCooldown: time.Millisecond, FetchPollInterval: 50 * time.Millisecond}
+	}
+	a, err := app.New(ctx, cfg, opts)
 	require.NoError(t, err)
 	require.NoError(t, a.Start(ctx))
 	t.Cleanup(func() {
