@@ -162,11 +162,12 @@ func orderVariable(c store.Channel) string {
 // providerVariables documents every provider variable, for Variables.
 func providerVariables() []struct{ Name, Default, Doc string } {
 	out := []struct{ Name, Default, Doc string }{
-		{"HERALD_PROVIDERS_FILE", "", "YAML file of named provider instances, channel orders and per-tenant orders (see Providers)."},
+		{"HERALD_PROVIDERS_FILE", "", "YAML file of named provider instances, channel orders and per-tenant orders (see [Providers](#providers))."},
 	}
+	examples := map[store.Channel]string{store.ChannelEmail: "sendgrid,smtp", store.ChannelSMS: "twilio", store.ChannelPush: "fcm,apns"}
 	for _, c := range channelsWithOrder {
 		out = append(out, struct{ Name, Default, Doc string }{orderVariable(c), "",
-			"Providers of the " + string(c) + " channel in the order tried, primary first (e.g. `sendgrid,smtp`); default: every configured one."})
+			"Providers of the " + string(c) + " channel in the order tried, primary first (e.g. `" + examples[c] + "`); default: every configured one."})
 	}
 	out = append(out,
 		struct{ Name, Default, Doc string }{"HERALD_FAILOVER_AFTER", "2", "Transient failures one provider gets per delivery before the next provider is tried."},
