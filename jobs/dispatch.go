@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -96,29 +97,38 @@ func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs
 	}
 
 	base := d.message(del, tenant)
+	// A push delivery calls one provider per device, at once, so that the
+	// run stays within one provider timeout.
+	var wg sync.WaitGroup
 	for _, o := range outs {
-		if o.provider == nil {
-			continue
-		}
-		m := *base
-		m.To, m.Platform = o.to, o.platform
-		callCtx, cancel := context.WithTimeout(ctx, w.opts.ProviderTimeout)
-		start := time.Now()
-		res, err := w.breakers.call(o.provider.Name(), func() (*providers.Result, error) { return o.provider.Send(callCtx, &m) })
-		o.latency = time.Since(start)
-		cancel()
-		if err != nil && errCircuitOpen(err) {
-			// Opened by another worker since we picked: no call was made.
-			_, o.wait = w.breakers.open(o.provider.Name())
-			o.wait = max(o.wait, time.Second)
-			continue
-		}
-		o.called, o.res = true, res
-		if err != nil {
-			o.err = providers.Classify(err)
+		if o.provider != nil {
+			wg.Go(func() { d.call(ctx, base, o) })
 		}
 	}
+	wg.Wait()
 	return d.settle(ctx, job, del, chain, failures, outs, pre)
+}
+
+// call sends base to o's target through o's provider and its breaker.
+func (d *DeliverWorker) call(ctx context.Context, base *providers.Message, o *outcome) {
+	w := d.w
+	m := *base
+	m.To, m.Platform = o.to, o.platform
+	callCtx, cancel := context.WithTimeout(ctx, w.opts.ProviderTimeout)
+	defer cancel()
+	start := time.Now()
+	res, err := w.breakers.call(o.provider.Name(), func() (*providers.Result, error) { return o.provider.Send(callCtx, &m) })
+	o.latency = time.Since(start)
+	if err != nil && errCircuitOpen(err) {
+		// Opened by another worker since we picked: no call was made.
+		_, o.wait = w.breakers.open(o.provider.Name())
+		o.wait = max(o.wait, time.Second)
+		return
+	}
+	o.called, o.res = true, res
+	if err != nil {
+		o.err = providers.Classify(err)
+	}
 }
 
 // serving returns the providers of chain that serve platform, in order.
@@ -289,11 +299,12 @@ func (d *DeliverWorker) settle(ctx context.Context, job *river.Job[DeliverArgs],
 		}
 	}
 	var (
-		retry    bool
-		wait     time.Duration
-		last     *outcome
-		lastProv string
-		msgs     []string
+		retry     bool
+		wait      time.Duration
+		last      *outcome
+		lastProv  string
+		msgs      []string
+		failovers []store.Event
 	)
 	for _, o := range outs {
 		last = o
@@ -319,10 +330,8 @@ func (d *DeliverWorker) settle(ctx context.Context, job *river.Job[DeliverArgs],
 			if o.err.ProviderFault {
 				why = skipRefused
 			}
-			ev := failoverEvent(del, o.provider.Name(), next.Name(), why,
-				fmt.Sprintf("%s failed (%s); trying %s", o.provider.Name(), o.err.Class, next.Name()))
-			events = append(events, ev)
-			d.countFailover(ctx, del, o.provider.Name(), next.Name(), why)
+			failovers = append(failovers, failoverEvent(del, o.provider.Name(), next.Name(), why,
+				fmt.Sprintf("%s failed (%s); trying %s", o.provider.Name(), o.err.Class, next.Name())))
 			retry = true // at once
 		case next == nil && nextWait > 0:
 			retry, wait = true, max(wait, nextWait)
@@ -351,6 +360,10 @@ func (d *DeliverWorker) settle(ctx context.Context, job *river.Job[DeliverArgs],
 			LastError: lastErr, Attempted: called}, append(events, ev)...)
 	}
 
+	for _, fo := range failovers {
+		d.countFailover(ctx, del, fo.Details["from"].(string), fo.Provider, fo.Details["why"].(string))
+	}
+	events = append(events, failovers...)
 	next := w.opts.Now().Add(wait)
 	var ev store.Event
 	switch {

@@ -56,7 +56,7 @@ type Options struct {
 	TLSConfig *tls.Config
 	// Timeout bounds dialing and each command. Default 30s.
 	Timeout time.Duration
-	// MaxIdle is how many open connections are kept for reuse. Default 4.
+	// MaxIdle is how many open connections are kept for reuse. Default 10.
 	MaxIdle int
 	// IdleTimeout closes connections unused for this long. Default 30s.
 	IdleTimeout time.Duration
@@ -91,7 +91,7 @@ func New(opts Options) (*Provider, error) {
 		opts.Timeout = 30 * time.Second
 	}
 	if opts.MaxIdle <= 0 {
-		opts.MaxIdle = 4
+		opts.MaxIdle = 10
 	}
 	if opts.IdleTimeout <= 0 {
 		opts.IdleTimeout = 30 * time.Second
