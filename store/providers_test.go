@@ -1,8 +1,10 @@
 package store_test
 
 import (
+	"context"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -10,10 +12,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/heraldhq/herald/store"
+	"github.com/heraldhq/herald/store/storetest"
 )
 
 // deliveries inserts n deliveries of one notification on channel c.
-func (b *testBundle) deliveries(t *testing.T, n int, c store.Channel) []uuid.UUID {
+func (b *testBundle) deliveries(t testing.TB, n int, c store.Channel) []uuid.UUID {
 	t.Helper()
 	note := newNotification(b.tenant.ID, "")
 	_, err := b.st.InsertNotification(b.ctx, note)
@@ -117,4 +120,28 @@ func TestFailuresByProvider(t *testing.T) {
 	got, err := b.st.FailuresByProvider(b.ctx, id)
 	require.NoError(t, err)
 	require.Equal(t, map[string]store.ProviderFailures{"sendgrid": {Transient: 2}, "smtp": {Transient: 1}, "ses": {Fault: true}}, got)
+}
+
+// BenchmarkTakeSendSlot measures the shared rate limiter: one statement per
+// send, all callers contending for the same provider row.
+func BenchmarkTakeSendSlot(b *testing.B) {
+	ctx := context.Background()
+	st := store.NewStore(storetest.NewPool(b))
+	tenant, err := st.CreateTenant(ctx, "acme")
+	require.NoError(b, err)
+	tb := &testBundle{ctx: ctx, st: st, tenant: tenant}
+	ids := tb.deliveries(b, 64, store.ChannelSMS)
+	b.ReportAllocs()
+	b.SetParallelism(4)
+	var i atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			id := ids[int(i.Add(1))%len(ids)]
+			// A 1ns interval: slots are always free, so every call takes one.
+			if _, err := st.TakeSendSlot(ctx, "twilio", id, time.Nanosecond); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }
