@@ -15,12 +15,18 @@ import (
 func setup(t testing.TB) (*apns.Provider, *providertest.APNs) {
 	t.Helper()
 	srv := providertest.NewAPNs(t)
-	key, err := apns.ParseKey(srv.KeyPEM())
+	return signingWith(t, srv, srv.KeyPEM()), srv
+}
+
+// signingWith returns a provider for srv that signs with keyPEM.
+func signingWith(t testing.TB, srv *providertest.APNs, keyPEM []byte) *apns.Provider {
+	t.Helper()
+	key, err := apns.ParseKey(keyPEM)
 	require.NoError(t, err)
 	p, err := apns.New(apns.Options{Key: key, KeyID: srv.KeyID, TeamID: srv.TeamID, Topic: srv.Topic, URL: srv.URL,
 		HTTPClient: providers.NewHTTPClient(&providers.HTTPOptions{TLS: providertest.ClientTLS(t)})})
 	require.NoError(t, err)
-	return p, srv
+	return p
 }
 
 const id = "0193a1b2-0000-7000-8000-000000000004"
@@ -69,12 +75,7 @@ func TestFailureClasses(t *testing.T) {
 func TestWrongKeyIsProviderFault(t *testing.T) {
 	t.Parallel()
 	_, srv := setup(t)
-	other := providertest.NewAPNs(t)
-	key, err := apns.ParseKey(other.KeyPEM())
-	require.NoError(t, err)
-	p, err := apns.New(apns.Options{Key: key, KeyID: srv.KeyID, TeamID: srv.TeamID, Topic: srv.Topic, URL: srv.URL,
-		HTTPClient: providers.NewHTTPClient(&providers.HTTPOptions{TLS: providertest.ClientTLS(t)})})
-	require.NoError(t, err)
+	p := signingWith(t, srv, providertest.NewAPNs(t).KeyPEM()) // a key the server does not know
 	perr := providers.Classify(second(p.Send(context.Background(), message("a1b2c3"))))
 	require.Equal(t, providers.Permanent, perr.Class)
 	require.True(t, perr.ProviderFault)

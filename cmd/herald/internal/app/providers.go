@@ -103,13 +103,9 @@ var kinds = []kind{
 		{Key: "TOKEN_URL", Doc: "OAuth2 token endpoint; defaults to the key file's `token_uri`."},
 		rateSetting,
 	}, build: func(in *Instance, env *buildEnv) (providers.Provider, error) {
-		data, err := os.ReadFile(in.get("CREDENTIALS_FILE"))
+		sa, err := parseFile(in, "CREDENTIALS_FILE", fcm.ParseServiceAccount)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", in.where("CREDENTIALS_FILE"), err)
-		}
-		sa, err := fcm.ParseServiceAccount(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", in.where("CREDENTIALS_FILE"), err)
+			return nil, err
 		}
 		return fcm.New(fcm.Options{Name: in.Name, Account: sa, ProjectID: in.get("PROJECT_ID"), URL: in.get("URL"),
 			TokenURL: in.get("TOKEN_URL"), HTTPClient: providers.NewHTTPClient(env.httpClient())})
@@ -122,13 +118,9 @@ var kinds = []kind{
 		{Key: "URL", Default: apns.ProductionURL, Doc: "`" + apns.ProductionURL + "`, or `" + apns.SandboxURL + "`."},
 		rateSetting,
 	}, build: func(in *Instance, env *buildEnv) (providers.Provider, error) {
-		data, err := os.ReadFile(in.get("KEY_FILE"))
+		key, err := parseFile(in, "KEY_FILE", apns.ParseKey)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", in.where("KEY_FILE"), err)
-		}
-		key, err := apns.ParseKey(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", in.where("KEY_FILE"), err)
+			return nil, err
 		}
 		return apns.New(apns.Options{Name: in.Name, Key: key, KeyID: in.get("KEY_ID"), TeamID: in.get("TEAM_ID"),
 			Topic: in.get("TOPIC"), URL: in.get("URL"), HTTPClient: providers.NewHTTPClient(env.httpClient())})
@@ -141,6 +133,21 @@ var kinds = []kind{
 		build: func(in *Instance, env *buildEnv) (providers.Provider, error) {
 			return webhook.New(&webhook.Options{AllowPrivate: env.cfg.WebhookAllowPrivate, Timeout: env.cfg.ProviderTimeout}), nil
 		}},
+}
+
+// parseFile reads the file a setting names and parses it, naming the
+// setting on error (parsers never quote the key material).
+func parseFile[T any](in *Instance, key string, parse func([]byte) (T, error)) (T, error) {
+	var zero T
+	data, err := os.ReadFile(in.get(key))
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", in.where(key), err)
+	}
+	v, err := parse(data)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", in.where(key), err)
+	}
+	return v, nil
 }
 
 func kindNamed(name string) *kind {
@@ -374,7 +381,7 @@ func (pc *ProviderConfig) validate() error {
 			case !ok:
 				errs = append(errs, fmt.Errorf("%s: no provider is named %q", where, n))
 			case in.kind.Channel != c:
-				errs = append(errs, fmt.Errorf("%s: %s is a %s provider, not %s", where, n, in.kind.Channel, c))
+				errs = append(errs, fmt.Errorf("%s: %s sends on the %s channel, not %s", where, n, in.kind.Channel, c))
 			}
 		}
 	}

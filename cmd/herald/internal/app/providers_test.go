@@ -519,3 +519,50 @@ func TestCredentialsNeverLeak(t *testing.T) {
 		return strings.Contains(l, "HERALD_SENDGRID_RATE_LIMIT")
 	}))
 }
+
+// TestProviderConfigErrors: every mistake in provider settings is named,
+// all at once.
+func TestProviderConfigErrors(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "providers.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(`
+providers:
+  eu-mail:
+    type: sendmail
+  other-twilio:
+    type: twilio
+    account_sid: AC1
+    auth_token: secret-token-value
+    colour: blue
+tenants:
+  acme:
+    sms: [sendgrid]
+    email: [nobody]
+`), 0o600))
+	env := map[string]string{
+		"HERALD_PROVIDERS_FILE":      file,
+		"HERALD_SENDGRID_API_KEY":    "SG.key-value",
+		"HERALD_SENDGRID_RATE_LIMIT": "fast",
+		"HERALD_SMTP_PORT":           "2525", // smtp without a host
+		"HERALD_PUSH_PROVIDERS":      "apns",
+		"HERALD_BREAKER_COOLDOWN":    "0s",
+	}
+	_, err := app.ConfigFromEnv(func(k string) string { return env[k] })
+	require.Error(t, err)
+	for _, want := range []string{
+		`providers file: eu-mail.type: "sendmail" is not a provider kind`,
+		"providers file: other-twilio.colour: twilio providers have no such setting",
+		"HERALD_SENDGRID_FROM: required for the sendgrid provider",
+		`HERALD_SENDGRID_RATE_LIMIT: "fast" is not a rate like 100/s`,
+		"HERALD_SMTP_HOST: required for the smtp provider",
+		"HERALD_SMTP_FROM: required",
+		`HERALD_PUSH_PROVIDERS: no provider is named "apns"`,
+		"providers file: tenants.acme.sms: sendgrid sends on the email channel, not sms",
+		`providers file: tenants.acme.email: no provider is named "nobody"`,
+		"HERALD_BREAKER_COOLDOWN: must be positive",
+	} {
+		require.Contains(t, err.Error(), want)
+	}
+	require.NotContains(t, err.Error(), "secret-token-value")
+	require.NotContains(t, err.Error(), "SG.key-value")
+}
