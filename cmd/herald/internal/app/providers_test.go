@@ -444,7 +444,10 @@ func TestRateLimitAcrossProcesses(t *testing.T) {
 		for j < len(times) && times[j].Sub(times[i]) < time.Second {
 			j++
 		}
-		require.LessOrEqual(t, j-i, 10+2, "%d sends in the second after send %d", j-i, i)
+		// Slots are 100ms apart and never start early; jobs that wake late
+		// can bunch a little, hence the slack. Unlimited, all 30 land
+		// within one second.
+		require.LessOrEqual(t, j-i, 10+5, "%d sends in the second after send %d", j-i, i)
 	}
 	require.GreaterOrEqual(t, times[n-1].Sub(times[0]), 2500*time.Millisecond, "30 sends at 10/s span about 3s")
 
