@@ -25,8 +25,9 @@ const claimMargin = 15 * time.Second
 
 // DeliverWorker sends one delivery. It claims the delivery (so a cancel or a
 // second worker leaves it alone), calls the provider outside any
-// transaction, then records the outcome, its events and, when the delivery
-// is final, the job's completion in one transaction.
+// transaction (dispatch.go: failover, circuit breakers, send-rate limits),
+// then records the outcome, its events and, when the delivery is final,
+// the job's completion in one transaction.
 //
 // A crash between the provider call and that commit makes River run the job
 // again: at-least-once, with the delivery id as the idempotency key so
@@ -72,84 +73,17 @@ func (d *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		return d.deliverInbox(ctx, job, del)
 	}
 
-	provs := w.opts.Providers.For(string(del.Channel))
-	if len(provs) == 0 {
+	tenant, err := w.tenant(ctx, del.TenantID)
+	if err != nil {
+		return err
+	}
+	chain := w.opts.Providers.ForTenant(tenant.Name, string(del.Channel))
+	if len(chain) == 0 {
 		msg := fmt.Sprintf("no provider configured for channel %s", del.Channel)
 		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: store.ReasonNoProvider, LastError: msg},
 			event(del, store.EventFailed, store.DeliveryFailed, store.ReasonNoProvider, msg))
 	}
-	return d.send(ctx, job, del, provs[0])
-}
-
-// send makes one provider call and records what came of it.
-func (d *DeliverWorker) send(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, p providers.Provider) error {
-	w := d.w
-	msg, err := d.message(ctx, del)
-	if err != nil {
-		return err
-	}
-	callCtx, cancel := context.WithTimeout(ctx, w.opts.ProviderTimeout)
-	start := time.Now()
-	res, sendErr := p.Send(callCtx, msg)
-	latency := time.Since(start)
-	cancel()
-
-	attempt := del.Attempts + 1
-	attemptEv := event(del, store.EventAttempt, store.DeliverySending, "", "")
-	attemptEv.Attempt, attemptEv.Provider, attemptEv.Latency = attempt, p.Name(), latency
-
-	if sendErr == nil {
-		attemptEv.ResponseCode = res.StatusCode
-		w.metrics.providerDur.Record(ctx, latency.Seconds(), metric.WithAttributes(
-			attribute.String("provider", p.Name()), attribute.String("channel", string(del.Channel)), attribute.String("outcome", "sent")))
-		sent := event(del, store.EventSent, store.DeliverySent, "", "")
-		sent.Provider = p.Name()
-		if res.MessageID != "" {
-			sent.Details = map[string]any{"providerMessageId": res.MessageID}
-		}
-		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliverySent, Provider: p.Name(), Attempted: true}, attemptEv, sent)
-	}
-
-	perr := providers.Classify(sendErr)
-	attemptEv.ResponseCode, attemptEv.Message, attemptEv.Reason = perr.StatusCode, sendErr.Error(), perr.Class.String()
-	w.metrics.providerDur.Record(ctx, latency.Seconds(), metric.WithAttributes(
-		attribute.String("provider", p.Name()), attribute.String("channel", string(del.Channel)), attribute.String("outcome", perr.Class.String())))
-
-	reason := perr.Class.String()
-	fail := func() error {
-		failed := event(del, store.EventFailed, store.DeliveryFailed, reason, sendErr.Error())
-		failed.Provider = p.Name()
-		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: reason, Provider: p.Name(),
-			LastError: sendErr.Error(), Attempted: true}, attemptEv, failed)
-	}
-	if perr.Class == providers.Permanent || attempt >= w.maxAttemptsFor(ctx, del) {
-		return fail()
-	}
-
-	var (
-		wait  time.Duration
-		retry store.Event
-	)
-	if perr.Class == providers.Throttled {
-		wait = perr.RetryAfter
-		if wait <= 0 {
-			wait = w.opts.Retry.Backoff(attempt)
-		}
-		retry = event(del, store.EventThrottled, store.DeliverySending, reason, "provider asked to slow down")
-	} else {
-		wait = w.opts.Retry.Backoff(attempt)
-		retry = event(del, store.EventRetrying, store.DeliverySending, reason, "will retry")
-	}
-	next := w.opts.Now().Add(wait)
-	retry.Provider, retry.Details = p.Name(), map[string]any{"nextAttemptTime": next.UTC().Format(time.RFC3339Nano)}
-	err = d.record(ctx, nil, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySending, Reason: reason, Provider: p.Name(),
-		LastError: sendErr.Error(), ScheduledAt: &next, Attempted: true}, del, attemptEv, retry)
-	if err != nil {
-		return err
-	}
-	// Snoozing keeps River's attempt count for Herald's own failures; the
-	// provider-call budget is counted on the delivery.
-	return river.JobSnooze(wait)
+	return d.dispatch(ctx, job, del, tenant, chain)
 }
 
 // deliverInbox puts an in-app delivery in the recipient's inbox, in the same
@@ -213,7 +147,7 @@ func (d *DeliverWorker) record(ctx context.Context, db store.DBTX, u store.Deliv
 }
 
 // message builds what the provider needs from a claimed delivery.
-func (d *DeliverWorker) message(ctx context.Context, del *store.Delivery) (*providers.Message, error) {
+func (d *DeliverWorker) message(del *store.Delivery, tenant *store.Tenant) *providers.Message {
 	m := &providers.Message{
 		DeliveryID: del.ID.String(), NotificationID: del.NotificationID.String(), TenantID: del.TenantID.String(),
 		RecipientID: del.RecipientID, MessageType: del.MessageType, Channel: string(del.Channel), To: del.Address,
@@ -223,13 +157,9 @@ func (d *DeliverWorker) message(ctx context.Context, del *store.Delivery) (*prov
 		m.Subject, m.Title, m.Body, m.HTML, m.Link, m.Data = c.Subject, c.Title, c.Body, c.HTML, c.Link, c.Data
 	}
 	if del.Channel == store.ChannelWebhook {
-		tenant, err := d.w.tenant(ctx, del.TenantID)
-		if err != nil {
-			return nil, err
-		}
 		m.SigningSecret = tenant.SigningSecret
 	}
-	return m, nil
+	return m
 }
 
 // event starts a timeline event of del.

@@ -17,6 +17,10 @@ type instruments struct {
 	deliveries  metric.Int64Counter
 	providerDur metric.Float64Histogram
 	acceptToEnd metric.Float64Histogram
+	circuit     metric.Int64Counter
+	failovers   metric.Int64Counter
+	slotWaits   metric.Int64Counter
+	tokensGone  metric.Int64Counter
 }
 
 func newInstruments(mp metric.MeterProvider) *instruments {
@@ -33,6 +37,18 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 		metric.WithDescription("Time from acceptance to a sent delivery, by priority and channel."),
 		metric.WithUnit("s"),
 		metric.WithExplicitBucketBoundaries(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300))
+	in.circuit, _ = m.Int64Counter("herald.provider.circuit.transitions",
+		metric.WithDescription("Circuit breaker state changes, by provider and new state (open, half-open, closed)."),
+		metric.WithUnit("{transition}"))
+	in.failovers, _ = m.Int64Counter("herald.provider.failovers",
+		metric.WithDescription("Deliveries handed from one provider to the next, by channel, from, to and why."),
+		metric.WithUnit("{failover}"))
+	in.slotWaits, _ = m.Int64Counter("herald.provider.rate_limit.waits",
+		metric.WithDescription("Deliveries snoozed until their provider's next send slot, by provider."),
+		metric.WithUnit("{delivery}"))
+	in.tokensGone, _ = m.Int64Counter("herald.push.tokens_removed",
+		metric.WithDescription("Push tokens removed because the provider called them invalid, by provider."),
+		metric.WithUnit("{token}"))
 	return in
 }
 

@@ -39,13 +39,19 @@ type Options struct {
 	Retry *RetryPolicy
 	// MeterProvider receives the workers' metrics. Default the global one.
 	MeterProvider metric.MeterProvider
+	// FailoverAfter is how many transient failures one provider gets per
+	// delivery before the channel's next provider is tried. Default 2.
+	FailoverAfter int
+	// Breaker configures the per-provider circuit breakers.
+	Breaker *BreakerOptions
 }
 
 // worker holds what both workers share.
 type worker struct {
-	opts    Options
-	metrics *instruments
-	tenants sync.Map // tenant id -> *store.Tenant; names and secrets never change
+	opts     Options
+	metrics  *instruments
+	breakers *breakers
+	tenants  sync.Map // tenant id -> *store.Tenant; names and secrets never change
 	// types caches message type versions, which never change once written.
 	types sync.Map // typeKey -> *store.MessageType
 }
@@ -79,7 +85,12 @@ func newWorker(opts *Options) *worker {
 	if o.MeterProvider == nil {
 		o.MeterProvider = otel.GetMeterProvider()
 	}
-	return &worker{opts: o, metrics: newInstruments(o.MeterProvider)}
+	if o.FailoverAfter <= 0 {
+		o.FailoverAfter = 2
+	}
+	w := &worker{opts: o, metrics: newInstruments(o.MeterProvider)}
+	w.breakers = newBreakers(o.Breaker, o.Logger, w.metrics)
+	return w
 }
 
 // Register adds Herald's workers to workers.
@@ -91,7 +102,8 @@ func Register(workers *river.Workers, opts *Options) {
 	river.AddWorker(workers, &DigestSweepWorker{w: w})
 }
 
-// tenant returns the tenant with id, cached.
+// tenant returns the tenant with id, cached: a tenant's name and signing
+// secret never change.
 func (w *worker) tenant(ctx context.Context, id uuid.UUID) (*store.Tenant, error) {
 	if t, ok := w.tenants.Load(id); ok {
 		return t.(*store.Tenant), nil

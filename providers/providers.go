@@ -14,6 +14,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -28,12 +29,15 @@ type Message struct {
 	MessageType    string
 	Channel        string
 	// To is the address: an email address, a phone number, a URL, a token.
-	To      string
-	Subject string
-	Title   string
-	Body    string
-	HTML    string
-	Link    string
+	To string
+	// Platform is the push token's platform ("fcm" or "apns"); empty on
+	// other channels.
+	Platform string
+	Subject  string
+	Title    string
+	Body     string
+	HTML     string
+	Link     string
 	// Data is the notification's data as JSON (webhook payloads carry it).
 	Data json.RawMessage
 	// SigningSecret signs outbound payloads for the tenant (webhooks).
@@ -88,9 +92,20 @@ type Error struct {
 	Class Class
 	// StatusCode is the provider's response code, 0 if none came back.
 	StatusCode int
+	// Code is the provider's own error code, if it gave one
+	// ("Unregistered", "21211", "UNREGISTERED", "5.1.1").
+	Code string
 	// RetryAfter is how long the provider asked us to wait (Throttled).
 	RetryAfter time.Duration
-	Err        error
+	// BadAddress reports that the address itself is invalid or gone (an
+	// unregistered push token, a phone number that cannot receive SMS):
+	// no retry and no other provider can help, and push tokens are removed.
+	BadAddress bool
+	// ProviderFault reports a permanent failure of the provider account
+	// rather than of the message (credentials refused, account suspended):
+	// the next provider of the channel may still succeed.
+	ProviderFault bool
+	Err           error
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.Class, e.Err) }
@@ -139,6 +154,27 @@ func RetryAfter(h http.Header, now time.Time) time.Duration {
 	return 0
 }
 
+// Permanentf returns a permanent failure with a formatted message.
+func Permanentf(format string, args ...any) *Error {
+	return &Error{Class: Permanent, Err: fmt.Errorf(format, args...)}
+}
+
+// ConnectionError classifies an error from an HTTP client's Do: a refused
+// destination is permanent, anything else (timeouts, resets, DNS) transient.
+func ConnectionError(err error, refused error) *Error {
+	if refused != nil && errors.Is(err, refused) {
+		return &Error{Class: Permanent, Err: err}
+	}
+	return &Error{Class: Transient, Err: err}
+}
+
+// Drain reads what is left of a response body (up to 64 KiB) and closes
+// it, so the connection goes back to the pool.
+func Drain(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
+	_ = body.Close()
+}
+
 func bytesTrim(b []byte) string {
 	s := string(b)
 	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r' || s[len(s)-1] == ' ') {
@@ -147,14 +183,83 @@ func bytesTrim(b []byte) string {
 	return s
 }
 
-// Registry holds the providers of each channel, in the order they are tried.
+// Platformed is implemented by push providers, which each serve one
+// platform's tokens.
+type Platformed interface {
+	Platform() string
+}
+
+// Serves reports whether p can send to a target of platform (always true
+// off the push channel, where platform is empty).
+func Serves(p Provider, platform string) bool {
+	pp, ok := p.(Platformed)
+	return platform == "" || !ok || pp.Platform() == platform
+}
+
+// Rate is a send-rate limit: Count sends per Per.
+type Rate struct {
+	Count int
+	Per   time.Duration
+}
+
+// Interval is the time one send uses up: Per / Count.
+func (r Rate) Interval() time.Duration { return r.Per / time.Duration(r.Count) }
+
+func (r Rate) String() string {
+	switch r.Per {
+	case time.Second:
+		return fmt.Sprintf("%d/s", r.Count)
+	case time.Minute:
+		return fmt.Sprintf("%d/m", r.Count)
+	case time.Hour:
+		return fmt.Sprintf("%d/h", r.Count)
+	}
+	return fmt.Sprintf("%d/%s", r.Count, r.Per)
+}
+
+// ParseRate parses "100/s", "6000/m", "50000/h" or "5/10s". An empty string
+// is no limit (a zero Rate).
+func ParseRate(s string) (Rate, error) {
+	if s == "" {
+		return Rate{}, nil
+	}
+	n, per, ok := strings.Cut(s, "/")
+	count, err := strconv.Atoi(n)
+	if !ok || err != nil || count <= 0 {
+		return Rate{}, fmt.Errorf("%q is not a rate like 100/s", s)
+	}
+	var d time.Duration
+	switch per {
+	case "s":
+		d = time.Second
+	case "m":
+		d = time.Minute
+	case "h":
+		d = time.Hour
+	default:
+		if d, err = time.ParseDuration(per); err != nil || d <= 0 {
+			return Rate{}, fmt.Errorf("%q is not a rate like 100/s", s)
+		}
+	}
+	return Rate{Count: count, Per: d}, nil
+}
+
+// Registry holds each channel's providers in the order they are tried
+// (primary first), the per-tenant orders that replace them, and each
+// provider's send-rate limit.
 type Registry struct {
 	byChannel map[string][]Provider
+	byTenant  map[string]map[string][]Provider
+	limits    map[string]Rate
 }
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
-	return &Registry{byChannel: make(map[string][]Provider)}
+	return &Registry{
+		byChannel: make(map[string][]Provider),
+		byTenant:  make(map[string]map[string][]Provider),
+		limits:    make(map[string]Rate),
+	}
 }
 
 // Add appends p to channel's providers (the first added is the primary).
@@ -162,7 +267,66 @@ func (r *Registry) Add(channel string, p Provider) {
 	r.byChannel[channel] = append(r.byChannel[channel], p)
 }
 
-// For returns channel's providers, primary first.
+// SetTenant makes ps, in order, the providers of channel for the tenant
+// named tenant.
+func (r *Registry) SetTenant(tenant, channel string, ps []Provider) {
+	if r.byTenant[tenant] == nil {
+		r.byTenant[tenant] = make(map[string][]Provider)
+	}
+	r.byTenant[tenant][channel] = ps
+}
+
+// SetRateLimit limits the provider named name to rate, across every
+// worker and process.
+func (r *Registry) SetRateLimit(name string, rate Rate) {
+	r.limits[name] = rate
+}
+
+// RateLimit returns the provider's send-rate limit, if it has one.
+func (r *Registry) RateLimit(name string) (Rate, bool) {
+	rate, ok := r.limits[name]
+	return rate, ok && rate.Count > 0
+}
+
+// For returns channel's default providers, primary first.
 func (r *Registry) For(channel string) []Provider {
 	return r.byChannel[channel]
+}
+
+// ForTenant returns the providers of channel for the tenant named tenant:
+// its own order if it has one, the default otherwise.
+func (r *Registry) ForTenant(tenant, channel string) []Provider {
+	if ps, ok := r.byTenant[tenant][channel]; ok {
+		return ps
+	}
+	return r.byChannel[channel]
+}
+
+// Secrets are credential values a provider holds. Redact hides them in text
+// that may reach logs, events or the API, such as a response body quoted
+// in an error.
+type Secrets []string
+
+// Redact returns text with every secret replaced by "[redacted]".
+func (s Secrets) Redact(text string) string {
+	for _, v := range s {
+		if len(v) >= 4 {
+			text = strings.ReplaceAll(text, v, "[redacted]")
+		}
+	}
+	return text
+}
+
+// RedactError returns e with its message redacted.
+func (s Secrets) RedactError(e *Error) *Error {
+	if e == nil || e.Err == nil {
+		return e
+	}
+	msg := e.Err.Error()
+	if red := s.Redact(msg); red != msg {
+		c := *e
+		c.Err = errors.New(red)
+		return &c
+	}
+	return e
 }

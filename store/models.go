@@ -302,6 +302,11 @@ const (
 	EventThrottled  = "throttled"
 	EventCanceled   = "canceled"
 	EventDigested   = "digested"
+	// EventFailover: the next provider of the channel takes over.
+	EventFailover = "failover"
+	// EventTokenRemoved: a push token the provider called invalid was
+	// removed from the recipient.
+	EventTokenRemoved = "token_removed"
 )
 
 // Event is one entry of a delivery's append-only timeline.

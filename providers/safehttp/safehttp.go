@@ -34,6 +34,11 @@ type Options struct {
 	Timeout time.Duration
 	// MaxRedirects is how many redirects are followed. Default 3.
 	MaxRedirects int
+	// Allow lets through internal addresses in these prefixes (a relay
+	// inside your network you trust). Default none.
+	Allow []netip.Prefix
+	// Resolver resolves host names. Default the system resolver.
+	Resolver *net.Resolver
 }
 
 // NewClient returns an HTTP client that refuses internal destinations unless
@@ -50,9 +55,17 @@ func NewClient(opts *Options) *http.Client {
 	if maxRedirects == 0 {
 		maxRedirects = 3
 	}
-	dialer := &net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}
+	dialer := &net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second, Resolver: opts.Resolver}
 	if !opts.AllowPrivate {
+		allow := opts.Allow
 		dialer.ControlContext = func(_ context.Context, network, address string, _ syscall.RawConn) error {
+			if ap, err := netip.ParseAddrPort(address); err == nil {
+				for _, p := range allow {
+					if p.Contains(ap.Addr().Unmap()) {
+						return nil
+					}
+				}
+			}
 			return CheckAddress(address)
 		}
 	}

@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -42,6 +43,9 @@ type Options struct {
 	Queues *jobs.QueueOptions
 	// Now is the clock workers decide with. Default time.Now.
 	Now func() time.Time
+	// RootCAs, if set, are the only roots provider clients trust (tests
+	// with loopback TLS servers). Default: the system roots.
+	RootCAs *x509.CertPool
 }
 
 // App is one Herald process.
@@ -126,7 +130,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		return err
 	}
 
-	registry, err := newProviders(cfg)
+	registry, err := newProviders(cfg, opts.RootCAs)
 	if err != nil {
 		return err
 	}
@@ -137,6 +141,8 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
 		MeterProvider: a.telemetry.MeterProvider(),
+		FailoverAfter: cfg.Providers.FailoverAfter,
+		Breaker:       &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
 	})
 	riverCfg := &river.Config{
 		Logger:      a.logger,

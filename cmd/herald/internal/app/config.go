@@ -43,11 +43,13 @@ type Config struct {
 	ShutdownTimeout     time.Duration
 	LogLevel            string
 	LogFormat           string
+	// Providers configures the delivery providers (providers.go).
+	Providers ProviderConfig
 }
 
 // Variables lists the environment variables ConfigFromEnv reads, with their
 // defaults and meaning, in the order the README's table shows them.
-var Variables = []struct{ Name, Default, Doc string }{
+var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_DATABASE_URL", DefaultDatabaseURL, "Postgres URL; the database is created if missing."},
 	{"HERALD_ADDR", ":8080", "Listen address for Connect, gRPC, gRPC-Web, probes and /metrics (h2c)."},
 	{"HERALD_ROLE", RoleAll, "all, api (accept and answer only) or worker (work jobs only)."},
@@ -65,7 +67,7 @@ var Variables = []struct{ Name, Default, Doc string }{
 	{"HERALD_SHUTDOWN_TIMEOUT", "30s", "How long shutdown waits for in-flight jobs before handing them back."},
 	{"HERALD_LOG_LEVEL", "info", "debug, info, warn or error."},
 	{"HERALD_LOG_FORMAT", "json", "json or text."},
-}
+}, providerVariables()...)
 
 // ConfigFromEnv reads the configuration from getenv (os.Getenv if nil) and
 // validates it, reporting every invalid variable at once.
@@ -92,6 +94,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		ShutdownTimeout:     p.duration("HERALD_SHUTDOWN_TIMEOUT"),
 		LogLevel:            p.str("HERALD_LOG_LEVEL"),
 		LogFormat:           p.str("HERALD_LOG_FORMAT"),
+		Providers:           providerConfigFromEnv(p),
 	}
 	if err := cfg.Validate(); err != nil {
 		p.errs = append(p.errs, err)
@@ -147,6 +150,9 @@ func (c *Config) Validate() error {
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		errs = append(errs, fmt.Errorf("HERALD_LOG_FORMAT: %q is not json or text", c.LogFormat))
+	}
+	if err := c.Providers.validate(); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }

@@ -65,14 +65,23 @@ func setup(t *testing.T) *testBundle {
 
 func setupWith(t *testing.T, cfg app.Config, options ...func(*app.Options)) *testBundle {
 	t.Helper()
-	ctx := context.Background()
-	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	opts := &app.Options{
-		Logger: logger,
-		Queues: &jobs.QueueOptions{FetchCooldown: time.Millisecond, FetchPollInterval: 50 * time.Millisecond},
-	}
+	opts := &app.Options{}
 	for _, o := range options {
 		o(opts)
+	}
+	return setupWithOptions(t, cfg, opts)
+}
+
+// setupWithOptions starts Herald with opts; a nil Logger logs warnings to
+// the test, and Queues default to fast polling.
+func setupWithOptions(t *testing.T, cfg app.Config, opts *app.Options) *testBundle {
+	t.Helper()
+	ctx := context.Background()
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if opts.Queues == nil {
+		opts.Queues = &jobs.QueueOptions{FetchCooldown: time.Millisecond, FetchPollInterval: 50 * time.Millisecond}
 	}
 	a, err := app.New(ctx, cfg, opts)
 	require.NoError(t, err)
