@@ -31,9 +31,17 @@ func FanoutInsertOpts(p store.Priority, sendAt *time.Time) *river.InsertOpts {
 	return opts
 }
 
-// DeliverArgs sends one delivery through its channel's provider.
+// DeliverArgs sends one delivery through its channel's provider. Besides
+// the delivery id it carries what the channel kill switch is evaluated on,
+// so a held delivery costs no database work while it waits.
 type DeliverArgs struct {
-	DeliveryID uuid.UUID `json:"delivery_id"`
+	DeliveryID  uuid.UUID      `json:"delivery_id"`
+	TenantID    uuid.UUID      `json:"tenant_id,omitempty"`
+	RecipientID string         `json:"recipient_id,omitempty"`
+	MessageType string         `json:"message_type,omitempty"`
+	Version     int            `json:"version,omitempty"`
+	Channel     store.Channel  `json:"channel,omitempty"`
+	Priority    store.Priority `json:"priority,omitempty"`
 }
 
 // Kind implements river.JobArgs.

@@ -46,6 +46,9 @@ func (d *DeliverWorker) Timeout(*river.Job[DeliverArgs]) time.Duration {
 func (d *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
 	w := d.w
 	st := w.opts.Store
+	if held, err := d.channelKilled(ctx, job); held || err != nil {
+		return err
+	}
 	del, err := st.ClaimDelivery(ctx, job.Args.DeliveryID, w.opts.ProviderTimeout+claimMargin)
 	if err != nil {
 		return err
@@ -69,14 +72,17 @@ func (d *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryExpired, Reason: store.ReasonExpired},
 			event(del, store.EventExpired, store.DeliveryExpired, store.ReasonExpired, "not sent within the message type's ttl"))
 	}
-	if del.Channel == store.ChannelInApp {
-		return d.deliverInbox(ctx, job, del)
-	}
-
 	tenant, err := w.tenant(ctx, del.TenantID)
 	if err != nil {
 		return err
 	}
+	if del.Channel == store.ChannelInApp {
+		if dark, details := d.darkLaunched(ctx, del, tenant, inboxProvider); dark {
+			return d.finishDark(ctx, job, del, inboxProvider, details, nil)
+		}
+		return d.deliverInbox(ctx, job, del)
+	}
+
 	chain := w.opts.Providers.ForTenant(tenant.Name, string(del.Channel))
 	if len(chain) == 0 {
 		msg := fmt.Sprintf("no provider configured for channel %s", del.Channel)
@@ -137,7 +143,7 @@ func (d *DeliverWorker) record(ctx context.Context, db store.DBTX, u store.Deliv
 		return err
 	}
 	if !u.Status.Pending() {
-		d.w.metrics.countDelivery(ctx, del.Channel, u.Provider, u.Status, u.Reason)
+		d.w.metrics.countDelivery(ctx, del.Channel, u.Provider, del.Variant, u.Status, u.Reason)
 	}
 	if u.Status == store.DeliverySent {
 		d.w.metrics.acceptToEnd.Record(ctx, d.w.opts.Now().Sub(del.DueAt).Seconds(), metric.WithAttributes(

@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
 
+	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/providers"
 	"github.com/heraldhq/herald/store"
 )
@@ -52,6 +53,10 @@ const (
 // free now), makes the calls, then settles the outcome.
 func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, tenant *store.Tenant, chain []providers.Provider) error {
 	w := d.w
+	chain, pre, killed := d.gateChain(ctx, del, tenant, chain)
+	if killed != nil {
+		return d.hold(ctx, del, true, "the kill switch is on for every provider of "+string(del.Channel), killed.Details(flags.KillSwitch))
+	}
 	targets, err := d.targets(ctx, del)
 	if err != nil {
 		return err
@@ -69,7 +74,6 @@ func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs
 	}
 
 	outs := make([]*outcome, len(targets))
-	var pre []store.Event
 	for i, tg := range targets {
 		o := &outcome{target: tg}
 		outs[i] = o
@@ -88,6 +92,18 @@ func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs
 				cands[0].Name()+"'s circuit is open"))
 			d.countFailover(ctx, del, cands[0].Name(), o.provider.Name(), skipCircuitOpen)
 		}
+	}
+
+	// Dark launch stops here: every decision made, nothing sent, no send
+	// slot spent. It is evaluated for the provider of the first target.
+	for _, o := range outs {
+		if o.provider == nil {
+			continue
+		}
+		if dark, details := d.darkLaunched(ctx, del, tenant, o.provider.Name()); dark {
+			return d.finishDark(ctx, job, del, o.provider.Name(), details, pre)
+		}
+		break
 	}
 
 	if wait, limited, err := d.takeSlots(ctx, del, outs); err != nil {

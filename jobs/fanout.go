@@ -150,7 +150,9 @@ func (f *FanoutWorker) write(ctx context.Context, tx pgx.Tx, q *store.Queries, b
 		if m.ScheduledAt != nil {
 			opts.ScheduledAt = *m.ScheduledAt
 		}
-		jobs = append(jobs, river.InsertManyParams{Args: DeliverArgs{DeliveryID: m.ID}, InsertOpts: opts})
+		args := DeliverArgs{DeliveryID: m.ID, TenantID: n.TenantID, RecipientID: m.RecipientID, MessageType: n.MessageType,
+			Version: b.MessageTypeOf(m).Version, Channel: m.Channel, Priority: n.Priority}
+		jobs = append(jobs, river.InsertManyParams{Args: args, InsertOpts: opts})
 	}
 	if err := q.InsertEvents(ctx, events); err != nil {
 		return err

@@ -27,7 +27,7 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 	m := mp.Meter(meterName)
 	in := &instruments{}
 	in.deliveries, _ = m.Int64Counter("herald.deliveries",
-		metric.WithDescription("Deliveries that reached a status, by channel, provider, status and reason."),
+		metric.WithDescription("Deliveries that reached a final status, by channel, provider, A/B variant, status and reason."),
 		metric.WithUnit("{delivery}"))
 	in.providerDur, _ = m.Float64Histogram("herald.provider.duration",
 		metric.WithDescription("Duration of provider calls, by provider, channel and outcome."),
@@ -58,13 +58,14 @@ func (in *instruments) countDecision(ctx context.Context, m *pipeline.Message) {
 	if m.Active() {
 		return
 	}
-	in.countDelivery(ctx, m.Channel, "", m.Status, m.Reason)
+	in.countDelivery(ctx, m.Channel, "", m.Variant, m.Status, m.Reason)
 }
 
-func (in *instruments) countDelivery(ctx context.Context, c store.Channel, provider string, s store.DeliveryStatus, reason string) {
+func (in *instruments) countDelivery(ctx context.Context, c store.Channel, provider, variant string, s store.DeliveryStatus, reason string) {
 	in.deliveries.Add(ctx, 1, metric.WithAttributes(
 		attribute.String("channel", string(c)),
 		attribute.String("provider", provider),
+		attribute.String("variant", variant),
 		attribute.String("status", string(s)),
 		attribute.String("reason", reason),
 	))

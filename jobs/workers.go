@@ -11,6 +11,7 @@ import (
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/metric"
 
+	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/pipeline"
 	"github.com/heraldhq/herald/providers"
 	"github.com/heraldhq/herald/store"
@@ -39,6 +40,12 @@ type Options struct {
 	Retry *RetryPolicy
 	// MeterProvider receives the workers' metrics. Default the global one.
 	MeterProvider metric.MeterProvider
+	// Flags gates dispatch (dark launch, kill switches, provider split).
+	// Nil evaluates nothing.
+	Flags *flags.Flags
+	// KillSwitchRecheck is how often a delivery held by a kill switch looks
+	// again. Default 10s.
+	KillSwitchRecheck time.Duration
 	// FailoverAfter is how many transient failures one provider gets per
 	// delivery before the channel's next provider is tried. Default 2.
 	FailoverAfter int
@@ -82,6 +89,9 @@ func newWorker(opts *Options) *worker {
 	if o.Retry == nil {
 		o.Retry = &RetryPolicy{}
 	}
+	if o.KillSwitchRecheck == 0 {
+		o.KillSwitchRecheck = 10 * time.Second
+	}
 	if o.MeterProvider == nil {
 		o.MeterProvider = otel.GetMeterProvider()
 	}
@@ -119,18 +129,28 @@ func (w *worker) tenant(ctx context.Context, id uuid.UUID) (*store.Tenant, error
 // maxAttemptsFor is the provider-call budget of del, from its message type
 // version (cached), or the default if that cannot be read.
 func (w *worker) maxAttemptsFor(ctx context.Context, del *store.Delivery) int {
-	k := typeKey{del.TenantID, del.MessageType, del.MessageTypeVersion}
-	if mt, ok := w.types.Load(k); ok {
-		return w.maxAttempts(mt.(*store.MessageType))
-	}
-	mt, err := w.opts.Store.GetMessageType(ctx, del.TenantID, del.MessageType, del.MessageTypeVersion)
+	mt, err := w.messageType(ctx, del.TenantID, del.MessageType, del.MessageTypeVersion)
 	if err != nil {
 		w.opts.Logger.WarnContext(ctx, "message type lookup failed; using the default attempt budget",
 			"delivery_id", del.ID, "error", err)
 		return w.opts.MaxAttempts
 	}
-	w.types.Store(k, mt)
 	return w.maxAttempts(mt)
+}
+
+// messageType returns a message type version, cached: versions never
+// change once written.
+func (w *worker) messageType(ctx context.Context, tenantID uuid.UUID, key string, version int) (*store.MessageType, error) {
+	k := typeKey{tenantID, key, version}
+	if mt, ok := w.types.Load(k); ok {
+		return mt.(*store.MessageType), nil
+	}
+	mt, err := w.opts.Store.GetMessageType(ctx, tenantID, key, version)
+	if err != nil {
+		return nil, err
+	}
+	w.types.Store(k, mt)
+	return mt, nil
 }
 
 // maxAttempts is the provider-call budget of deliveries of mt.

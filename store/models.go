@@ -284,6 +284,8 @@ const (
 	ReasonRateLimited  = "rate_limited"
 	ReasonDeduplicated = "deduplicated"
 	ReasonDigested     = "digested"
+	ReasonKillSwitch   = "kill_switch"
+	ReasonDarkLaunch   = "dark_launch"
 	// The provider failure classes are reasons too: "transient",
 	// "throttled" and "permanent" (providers.Class.String).
 )
@@ -302,6 +304,12 @@ const (
 	EventThrottled  = "throttled"
 	EventCanceled   = "canceled"
 	EventDigested   = "digested"
+	// EventHeld: a kill switch holds the delivery until switched back.
+	EventHeld = "held"
+	// EventDarkLaunched: everything ran but the provider call, on purpose.
+	EventDarkLaunched = "dark_launched"
+	// EventProviderSplit: the provider-split flag chose the first provider.
+	EventProviderSplit = "provider_split"
 	// EventFailover: the next provider of the channel takes over.
 	EventFailover = "failover"
 	// EventTokenRemoved: a push token the provider called invalid was

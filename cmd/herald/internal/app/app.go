@@ -140,7 +140,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		Store: a.store, Pipeline: pipeline.Default(renderer, a.flags), Providers: registry, Logger: a.logger,
 		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
-		MeterProvider: a.telemetry.MeterProvider(),
+		MeterProvider: a.telemetry.MeterProvider(), Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
 		FailoverAfter: cfg.Providers.FailoverAfter,
 		Breaker:       &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
 	})

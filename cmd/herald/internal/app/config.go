@@ -33,6 +33,7 @@ type Config struct {
 	WebhookAllowPrivate bool
 	FlagsFile           string
 	FlagdAddr           string
+	KillSwitchRecheck   time.Duration
 	MessageTypesDir     string
 	AutoMigrate         bool
 	DBMaxConns          int32
@@ -57,6 +58,7 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_WEBHOOK_ALLOW_PRIVATE", "false", "Let webhooks reach loopback and private addresses (true in `herald dev`)."},
 	{"HERALD_FLAGS_FILE", "", "flagd flag file (JSON) for rollout, dark launch, kill switches, provider split and A/B variants; watched."},
 	{"HERALD_FLAGD_ADDR", "", "host:port of a flagd sync service, used when HERALD_FLAGS_FILE is empty."},
+	{"HERALD_KILL_SWITCH_RECHECK", "10s", "How often a delivery held by a kill switch looks again."},
 	{"HERALD_MESSAGE_TYPES_DIR", "", "Directory of message type YAML files, validated and applied at start."},
 	{"HERALD_AUTO_MIGRATE", "true", "Apply migrations at start (`herald migrate` does it on demand)."},
 	{"HERALD_DB_MAX_CONNS", "32", "Postgres connection pool size."},
@@ -84,6 +86,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		WebhookAllowPrivate: p.boolean("HERALD_WEBHOOK_ALLOW_PRIVATE"),
 		FlagsFile:           p.str("HERALD_FLAGS_FILE"),
 		FlagdAddr:           p.str("HERALD_FLAGD_ADDR"),
+		KillSwitchRecheck:   p.duration("HERALD_KILL_SWITCH_RECHECK"),
 		MessageTypesDir:     p.str("HERALD_MESSAGE_TYPES_DIR"),
 		AutoMigrate:         p.boolean("HERALD_AUTO_MIGRATE"),
 		DBMaxConns:          int32(p.integer("HERALD_DB_MAX_CONNS", 1, 10000)),
@@ -136,6 +139,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RetryBaseDelay <= 0 || c.RetryMaxDelay < c.RetryBaseDelay {
 		errs = append(errs, errors.New("HERALD_RETRY_BASE_DELAY / HERALD_RETRY_MAX_DELAY: need 0 < base <= max"))
+	}
+	if c.KillSwitchRecheck <= 0 {
+		errs = append(errs, errors.New("HERALD_KILL_SWITCH_RECHECK: must be positive"))
 	}
 	if c.ProviderTimeout <= 0 {
 		errs = append(errs, errors.New("HERALD_PROVIDER_TIMEOUT: must be positive"))
