@@ -92,5 +92,5 @@ func (t *inboxTokens) verify(ctx context.Context, token string) (*principal, err
 	if now().Unix() >= c.Expires {
 		return nil, connect.NewError(connect.CodeUnauthenticated, errors.New("inbox token expired"))
 	}
-	return &principal{tenant: tenant, recipientID: c.Recipient}, nil
+	return &principal{tenant: tenant, recipientID: c.Recipient, expires: time.Unix(c.Expires, 0)}, nil
 }

@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"connectrpc.com/grpchealth"
 	"connectrpc.com/grpcreflect"
 	"connectrpc.com/validate"
+	"go.opentelemetry.io/otel/metric"
 
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
@@ -33,12 +35,24 @@ var ServiceNames = []string{
 	heraldv1connect.InboxServiceName,
 	heraldv1connect.DigestServiceName,
 	heraldv1connect.AnalyticsServiceName,
+	heraldv1connect.OperatorServiceName,
 }
 
-// Options configure New. Store and Enqueuer are required.
+// Options configure New. Store, Enqueuer and InboxListener are required.
 type Options struct {
 	Store    *store.Store
 	Enqueuer *enqueue.Enqueuer
+	// InboxListener feeds WatchInbox; it must be running on
+	// store.InboxChannel while the server serves.
+	InboxListener *store.Listener
+	// Lanes are the queue names OperatorService reports even when empty.
+	Lanes []string
+	// CORSOrigins are the origins browsers may call the API from (Connect
+	// and gRPC-Web); "*" allows any. Empty allows none.
+	CORSOrigins []string
+	// MeterProvider receives the inbox listener's metrics. Default: none
+	// recorded.
+	MeterProvider metric.MeterProvider
 	// Renderer defaults to a new one.
 	Renderer *render.Renderer
 	// MaxRequestBytes bounds one request message. Default
@@ -51,8 +65,13 @@ type Options struct {
 
 // New returns a mux serving Herald's API. Callers may mount more on it.
 func New(opts *Options) (*http.ServeMux, error) {
-	if opts == nil || opts.Store == nil || opts.Enqueuer == nil {
-		return nil, errors.New("server: Store and Enqueuer are required")
+	if opts == nil || opts.Store == nil || opts.Enqueuer == nil || opts.InboxListener == nil {
+		return nil, errors.New("server: Store, Enqueuer and InboxListener are required")
+	}
+	if opts.MeterProvider != nil {
+		if err := registerInboxMetrics(opts.MeterProvider, opts.InboxListener); err != nil {
+			return nil, fmt.Errorf("server: metrics: %w", err)
+		}
 	}
 	renderer := opts.Renderer
 	if renderer == nil {
@@ -70,15 +89,18 @@ func New(opts *Options) (*http.ServeMux, error) {
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer), handlerOpts...))
-	mux.Handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store), handlerOpts...))
-	mux.Handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
+	cors := newCORS(opts.CORSOrigins)
+	handle := func(path string, h http.Handler) { mux.Handle(path, cors(h)) }
+	handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer), handlerOpts...))
+	handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store), handlerOpts...))
+	handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
+	handle(heraldv1connect.NewInboxServiceHandler(NewInboxHandler(opts.Store, opts.InboxListener), handlerOpts...))
+	handle(heraldv1connect.NewOperatorServiceHandler(NewOperatorHandler(opts.Store, opts.Lanes), handlerOpts...))
 	// Services whose issues have not landed answer Unimplemented, behind auth
 	// like the rest.
-	mux.Handle(heraldv1connect.NewPreferenceServiceHandler(heraldv1connect.UnimplementedPreferenceServiceHandler{}, handlerOpts...))
-	mux.Handle(heraldv1connect.NewInboxServiceHandler(heraldv1connect.UnimplementedInboxServiceHandler{}, handlerOpts...))
-	mux.Handle(heraldv1connect.NewDigestServiceHandler(heraldv1connect.UnimplementedDigestServiceHandler{}, handlerOpts...))
-	mux.Handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))
+	handle(heraldv1connect.NewPreferenceServiceHandler(heraldv1connect.UnimplementedPreferenceServiceHandler{}, handlerOpts...))
+	handle(heraldv1connect.NewDigestServiceHandler(heraldv1connect.UnimplementedDigestServiceHandler{}, handlerOpts...))
+	handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))
 
 	reflector := grpcreflect.NewStaticReflector(ServiceNames...)
 	mux.Handle(grpcreflect.NewHandlerV1(reflector))
