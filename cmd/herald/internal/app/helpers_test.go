@@ -65,8 +65,12 @@ func setup(t *testing.T) *testBundle {
 
 func setupWith(t *testing.T, cfg app.Config) *testBundle {
 	t.Helper()
+	return setupLogged(t, cfg, slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn})))
+}
+
+func setupLogged(t *testing.T, cfg app.Config, logger *slog.Logger) *testBundle {
+	t.Helper()
 	ctx := context.Background()
-	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	a, err := app.New(ctx, cfg, &app.Options{
 		Logger: logger,
 		Queues: &jobs.QueueOptions{FetchCooldown: time.Millisecond, FetchPollInterval: 50 * time.Millisecond},
@@ -79,6 +83,13 @@ func setupWith(t *testing.T, cfg app.Config) *testBundle {
 		require.NoError(t, a.Shutdown(shutdownCtx))
 	})
 
+	return bundleFor(t, a)
+}
+
+// bundleFor creates tenant "acme" with an API key on a started app.
+func bundleFor(t *testing.T, a *app.App) *testBundle {
+	t.Helper()
+	ctx := context.Background()
 	tenant, err := a.Store().CreateTenant(ctx, "acme")
 	require.NoError(t, err)
 	key := store.NewAPIKey()
