@@ -32,7 +32,7 @@ func (a authTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 // inboxToken mints an inbox token for recipient through the API.
-func (b *testBundle) inboxToken(t *testing.T, recipient string, ttl time.Duration) string {
+func (b *testBundle) inboxToken(t testing.TB, recipient string, ttl time.Duration) string {
 	t.Helper()
 	resp, err := b.recipients.CreateInboxToken(b.ctx, connect.NewRequest(&heraldv1.CreateInboxTokenRequest{
 		RecipientId: recipient, Ttl: durationpb.New(ttl)}))
@@ -45,7 +45,7 @@ func inboxClient(url, token string) heraldv1connect.InboxServiceClient {
 }
 
 // inApp sets up message type "ping" on the in-app channel and recipients.
-func (b *testBundle) inApp(t *testing.T, recipients ...string) {
+func (b *testBundle) inApp(t testing.TB, recipients ...string) {
 	t.Helper()
 	b.webhookType(t, "ping", heraldv1.Channel_CHANNEL_IN_APP)
 	for _, r := range recipients {
