@@ -9,6 +9,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -29,7 +30,9 @@ const consoleCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 type asset struct {
-	body        []byte
+	body []byte
+	// gzipped is body compressed once at start, for clients that take it.
+	gzipped     []byte
 	contentType string
 	etag        string
 	// immutable assets have content hashes in their names.
@@ -53,8 +56,14 @@ func Handler() http.Handler {
 		if ctype == "" {
 			ctype = http.DetectContentType(b)
 		}
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression) // a valid level: no error
+		zw.Write(b)                                             //nolint:errcheck // writes to memory
+		if err := zw.Close(); err != nil {
+			return err
+		}
 		assets[strings.TrimPrefix(p, "dist")] = &asset{
-			body: b, contentType: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`,
+			body: b, gzipped: gz.Bytes(), contentType: ctype, etag: hex.EncodeToString(sum[:8]),
 			immutable: strings.Contains(p, "/assets/"),
 		}
 		return nil
@@ -99,11 +108,27 @@ func serve(w http.ResponseWriter, r *http.Request, a *asset) {
 	h := w.Header()
 	h.Set("Content-Type", a.contentType)
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("ETag", a.etag)
+	h.Set("Vary", "Accept-Encoding")
 	if a.immutable {
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	} else {
 		h.Set("Cache-Control", "no-cache")
 	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+	body, etag := a.body, a.etag
+	if acceptsGzip(r) {
+		body, etag = a.gzipped, etag+"-gz"
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("ETag", `"`+etag+`"`)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(coding, "gzip") && strings.ReplaceAll(params, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }

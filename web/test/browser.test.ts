@@ -91,6 +91,8 @@ test("the inbox shows a new notification without reload, and reading it drops th
   await inbox.locator(".badge").waitFor({ state: "hidden" });
   assert.equal(await inbox.evaluate((el) => (el as unknown as { unreadCount: number }).unreadCount), 0);
   await page.screenshot({ path: join(shots, "inbox-read.png") });
+  await page.mouse.click(20, 400); // outside the element: the list closes
+  await inbox.locator(".panel").waitFor({ state: "hidden" });
 
   // The host page heard the count changes.
   const counts = await page.evaluate(() => (window as unknown as { counts: number[] }).counts);

@@ -71,6 +71,11 @@ export class HeraldInbox extends HTMLElement {
   #unread = 0;
   #nextPageToken = "";
   #refresh?: ReturnType<typeof setTimeout>;
+  #closeOnOutsideClick = (e: MouseEvent) => {
+    if (!e.composedPath().includes(this)) {
+      this.toggle(false);
+    }
+  };
 
   constructor() {
     super();
@@ -119,10 +124,12 @@ export class HeraldInbox extends HTMLElement {
   }
 
   connectedCallback() {
+    document.addEventListener("click", this.#closeOnOutsideClick);
     this.#start();
   }
 
   disconnectedCallback() {
+    document.removeEventListener("click", this.#closeOnOutsideClick);
     this.#stop();
   }
 

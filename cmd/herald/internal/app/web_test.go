@@ -143,6 +143,7 @@ func TestConsoleAndComponentAreServed(t *testing.T) {
 	require.Contains(t, resp.Header.Get("Content-Type"), "javascript")
 	require.Equal(t, "*", resp.Header.Get("Access-Control-Allow-Origin"))
 	require.Contains(t, body, "herald-inbox")
+	require.True(t, resp.Uncompressed, "sent gzipped to a client that takes it")
 
 	resp, _ = get("/console/nope.js")
 	require.Equal(t, http.StatusNotFound, resp.StatusCode)
