@@ -3,8 +3,10 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -109,6 +111,10 @@ func TestInboxLiveUpdates(t *testing.T) {
 
 	w := startWatch(t, inbox)
 	require.EqualValues(t, 0, w.next(t).GetUnreadCount(), "a watch starts with the count")
+	require.Regexp(t, `(?m)^herald_inbox_watchers(\{[^}]*\})? 1$`, scrape(t, b.app.URL()))
+	require.Eventually(t, func() bool {
+		return regexp.MustCompile(`(?m)^herald_inbox_listener_connected(\{[^}]*\})? 1$`).MatchString(scrape(t, b.app.URL()))
+	}, 5*time.Second, 10*time.Millisecond)
 
 	res := b.send(t, &heraldv1.SendRequest{MessageType: "ping", RecipientIds: []string{"alice"}, Data: data(t, map[string]any{"order": "A-1"})})
 	m := w.next(t)
@@ -155,6 +161,16 @@ func TestInboxLiveUpdates(t *testing.T) {
 	// The read and the archive are on the delivery's timeline.
 	n := b.get(t, res.GetNotificationId())
 	require.Equal(t, []string{"queued", "rendered", "attempt", "sent", "read", "archived"}, eventTypes(n.GetDeliveries()[0]))
+}
+
+func scrape(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url + "/metrics")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return string(body)
 }
 
 func TestListInboxPagesAndFilters(t *testing.T) {
