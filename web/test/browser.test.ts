@@ -51,10 +51,15 @@ after(async () => {
   await browser?.close();
 });
 
+// errors collects what a page reports as errors: exceptions and console
+// errors (failed loads, Content-Security-Policy violations).
+const errors: string[] = [];
+
 async function newPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   page.setDefaultTimeout(timeout);
-  page.on("pageerror", (err) => console.error("page error:", err));
+  page.on("pageerror", (err) => errors.push(`${page.url()}: ${err}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
   return page;
 }
 
@@ -105,6 +110,12 @@ test("the console finds the notification and shows its delivery timeline", async
   assert.ok(notificationId, "the inbox test sent a notification");
   const page = await newPage();
   await page.goto(`${heraldURL}/console/`);
+  const before = errors.length;
+  await page.locator("form.sign-in input[name=key]").fill("hk_not-a-key");
+  await page.locator("form.sign-in button[type=submit]").click();
+  await page.locator("form.sign-in .error", { hasText: "not accepted" }).waitFor();
+  // The refused call is the one error this step may log.
+  assert.ok(errors.splice(before).every((e) => e.includes("401")));
   await page.locator("form.sign-in input[name=key]").fill(apiKey);
   await page.locator("form.sign-in button[type=submit]").click();
 
@@ -133,4 +144,8 @@ test("the console finds the notification and shows its delivery timeline", async
   await page.locator("form.sign-in").waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.getItem("herald.console.apiKey")), null);
   await page.close();
+});
+
+test("no page reported an error", () => {
+  assert.deepEqual(errors, []);
 });

@@ -65,7 +65,7 @@ func TestNodeGRPCClient(t *testing.T) {
 // tenantPage is a page of "a tenant's app" that embeds the inbox
 // component from Herald, served from another origin than Herald's.
 var tenantPage = template.Must(template.New("page").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Acme</title>
+<html lang="en"><head><meta charset="utf-8"><title>Acme</title><link rel="icon" href="data:,">
 <script type="module" src="{{.Herald}}/inbox/herald-inbox.js"></script>
 <style>body{margin:0;font:15px system-ui,sans-serif} header{display:flex;justify-content:space-between;align-items:center;padding:12px 24px;border-bottom:1px solid #ddd}</style>
 </head><body>
