@@ -172,9 +172,11 @@ func TestListenerFansOutAndReconnects(t *testing.T) {
 	// listener reconnects, wakes everyone (notifications may have been lost
 	// meanwhile) and hears new notifications.
 	drain(a1, other)
-	_, err := b.st.Pool().Exec(b.ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-		WHERE datname = current_database() AND query LIKE 'LISTEN%'`)
+	var killed bool
+	err := b.st.Pool().QueryRow(b.ctx, `SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND application_name = $1`, store.ListenerApplicationName).Scan(&killed)
 	require.NoError(t, err)
+	require.True(t, killed)
 	require.Eventually(t, func() bool { return l.Reconnects() == 1 && l.Connected() }, 5*time.Second, 5*time.Millisecond)
 	requireWoken(t, a1)
 	requireWoken(t, other)

@@ -13,6 +13,10 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
+// ListenerApplicationName is the application_name of listeners'
+// connections in pg_stat_activity.
+const ListenerApplicationName = "herald listener"
+
 // ListenerOptions configure NewListener. The zero value is fine.
 type ListenerOptions struct {
 	// Logger defaults to slog.Default().
@@ -77,7 +81,9 @@ func NewListener(pool *pgxpool.Pool, channel string, opts *ListenerOptions) *Lis
 	if o.Keepalive <= 0 {
 		o.Keepalive = 30 * time.Second
 	}
-	cfg := pool.Config().ConnConfig
+	cfg := pool.Config().ConnConfig.Copy()
+	// Named, so operators can tell it apart in pg_stat_activity.
+	cfg.RuntimeParams["application_name"] = ListenerApplicationName
 	return &Listener{
 		channel: channel,
 		connect: func(ctx context.Context) (*pgx.Conn, error) { return pgx.ConnectConfig(ctx, cfg.Copy()) },

@@ -341,6 +341,30 @@ func TestWatchInboxAcrossProcesses(t *testing.T) {
 	require.Equal(t, "Order x", w.next(t).GetItem().GetTitle())
 }
 
+// TestWatchSurvivesListenerReconnect: when the listening connection dies
+// (a Postgres restart looks the same from here) streams stay open, and
+// once the listener is back they get what was delivered meanwhile and
+// after.
+func TestWatchSurvivesListenerReconnect(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.inApp(t, "alice")
+	w := startWatch(t, inboxClient(b.app.URL(), b.inboxToken(t, "alice", time.Hour)))
+	w.next(t)
+
+	var killed bool
+	require.NoError(t, b.app.Store().Pool().QueryRow(b.ctx, `SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND application_name = $1`, store.ListenerApplicationName).Scan(&killed))
+	require.True(t, killed)
+	b.send(t, &heraldv1.SendRequest{MessageType: "ping", RecipientIds: []string{"alice"}, Data: data(t, map[string]any{"order": "during"})})
+	require.Equal(t, "Order during", w.next(t).GetItem().GetTitle())
+	require.Eventually(t, func() bool {
+		return regexp.MustCompile(`(?m)^herald_inbox_listener_reconnects_total(\{[^}]*\})? 1$`).MatchString(scrape(t, b.app.URL()))
+	}, 5*time.Second, 10*time.Millisecond)
+	b.send(t, &heraldv1.SendRequest{MessageType: "ping", RecipientIds: []string{"alice"}, Data: data(t, map[string]any{"order": "after"})})
+	require.Equal(t, "Order after", w.next(t).GetItem().GetTitle())
+}
+
 // TestShutdownEndsWatchStreams: open streams do not hold a stopping
 // process; clients are told to reconnect elsewhere.
 func TestShutdownEndsWatchStreams(t *testing.T) {
