@@ -19,7 +19,6 @@ import (
 // watchBatch is how many new items WatchInbox reads per query.
 const watchBatch = 100
 
-var errShuttingDown = connect.NewError(connect.CodeUnavailable, errors.New("server shutting down; reconnect"))
 
 type inboxHandler struct {
 	store    *store.Store
@@ -169,7 +168,7 @@ func (h *inboxHandler) WatchInbox(ctx context.Context, _ *connect.Request[herald
 		case <-ctx.Done():
 			return nil
 		case <-sub.Done():
-			return errShuttingDown
+			return connect.NewError(connect.CodeUnavailable, errors.New("server shutting down; reconnect"))
 		case <-expiry.C:
 			return connect.NewError(connect.CodeUnauthenticated, errors.New("inbox token expired"))
 		case <-sub.C():
