@@ -4,33 +4,51 @@ GO        ?= go
 BUF       := $(GO) tool -modfile=tools/go.mod buf
 PKGS      := ./...
 
-.PHONY: dev test test-short generate check-generated lint vulncheck fuzz build clean
+.PHONY: dev test test-short generate check-generated lint vulncheck fuzz build clean web-deps web
+
+# Generated or built from sources and committed: CI fails when stale.
+GENERATED := gen/ web/src/gen/ web/dist/
 
 ## dev: migrate, start API and workers against local Postgres, create a dev tenant and print a first curl
 dev: build
 	./bin/herald dev
 
-## test: unit and integration tests against real Postgres (one database per test), with -race
-test:
+## test: unit and integration tests against real Postgres (one database per test), with -race; includes the
+## Node gRPC client test and the browser tests in headless Chromium (needs /usr/bin/chromium)
+test: web-deps
 	$(GO) test -race -count=1 $(PKGS)
 
 ## test-short: the same without -race, for a quick loop
-test-short:
+test-short: web-deps
 	$(GO) test -count=1 $(PKGS)
 
-## generate: regenerate gen/ from proto/ (buf with local plugins, offline)
-generate:
+## web-deps: install web/'s pinned npm packages (protoc-gen-es, Vite, playwright-core, ...) from package-lock.json
+web-deps: web/node_modules/.package-lock.json
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+## generate: regenerate gen/ (Go) and web/src/gen/ (TypeScript) from proto/ (buf with local plugins, offline),
+## then rebuild web/dist/ (the console and inbox component Herald embeds)
+generate: web-deps
 	$(BUF) generate
+	$(MAKE) web
 
-## check-generated: fail if gen/ is not what proto/ generates
+## web: build web/dist/ from web/src with Vite (type-checked first)
+web: web-deps
+	cd web && npm run --silent build
+
+## check-generated: fail if gen/, web/src/gen/ or web/dist/ is not what the sources generate
 check-generated: generate
-	@git diff --exit-code --stat -- gen/ || (echo "gen/ is stale: run 'make generate' and commit" >&2; exit 1)
-	@test -z "$$(git status --porcelain --untracked-files=all -- gen/)" || (git status --porcelain -- gen/; echo "gen/ has files git does not know: run 'make generate' and commit" >&2; exit 1)
+	@git diff --exit-code --stat -- $(GENERATED) || (echo "generated code is stale: run 'make generate' and commit" >&2; exit 1)
+	@test -z "$$(git status --porcelain --untracked-files=all -- $(GENERATED))" || (git status --porcelain -- $(GENERATED); echo "generated files git does not know: run 'make generate' and commit" >&2; exit 1)
 
-## lint: go vet and buf lint
-lint:
+## lint: go vet, buf lint and the TypeScript type check
+lint: web-deps
 	$(GO) vet $(PKGS)
 	$(BUF) lint
+	cd web && npx --no-install tsc --noEmit
 
 ## vulncheck: govulncheck against the Go vulnerability database (needs vuln.go.dev)
 vulncheck:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"connectrpc.com/connect"
 
@@ -17,8 +18,12 @@ type principal struct {
 	tenant *store.Tenant
 	// keyName names the API key, for "who canceled this".
 	keyName string
-	// recipientID is set for inbox tokens, which act on this recipient only.
+	// operator is set for API keys with the operator role.
+	operator bool
+	// recipientID is set for inbox tokens, which act on this recipient
+	// only, until expires.
 	recipientID string
+	expires     time.Time
 }
 
 type principalKey struct{}
@@ -66,7 +71,7 @@ func (a *authInterceptor) authenticate(ctx context.Context, procedure, header st
 	case err != nil:
 		return nil, toConnectError(ctx, err)
 	}
-	return withPrincipal(ctx, &principal{tenant: tenant, keyName: key.Name}), nil
+	return withPrincipal(ctx, &principal{tenant: tenant, keyName: key.Name, operator: key.Operator}), nil
 }
 
 // WrapUnary implements connect.Interceptor.

@@ -46,8 +46,10 @@ func signInbox(secret, payload []byte) []byte {
 	return h.Sum(nil)
 }
 
-// mint returns a token for recipient valid until exp.
-func (*inboxTokens) mint(tenant *store.Tenant, recipientID string, exp time.Time) (string, error) {
+// MintInboxToken returns a token for the tenant's recipient valid until
+// exp, as RecipientService.CreateInboxToken does (for herald dev's demo
+// page, which has no API key at hand).
+func MintInboxToken(tenant *store.Tenant, recipientID string, exp time.Time) (string, error) {
 	payload, err := json.Marshal(inboxClaims{Tenant: tenant.ID, Recipient: recipientID, Expires: exp.Unix()})
 	if err != nil {
 		return "", err
@@ -92,5 +94,5 @@ func (t *inboxTokens) verify(ctx context.Context, token string) (*principal, err
 	if now().Unix() >= c.Expires {
 		return nil, connect.NewError(connect.CodeUnauthenticated, errors.New("inbox token expired"))
 	}
-	return &principal{tenant: tenant, recipientID: c.Recipient}, nil
+	return &principal{tenant: tenant, recipientID: c.Recipient, expires: time.Unix(c.Expires, 0)}, nil
 }

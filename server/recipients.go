@@ -22,13 +22,12 @@ const DefaultInboxTokenTTL = time.Hour
 
 type recipientHandler struct {
 	store   *store.Store
-	tokens  *inboxTokens
 	digests jobs.Digests
 }
 
 // NewRecipientHandler returns the RecipientService implementation.
 func NewRecipientHandler(st *store.Store, digests jobs.Digests) heraldv1connect.RecipientServiceHandler {
-	return &recipientHandler{store: st, tokens: &inboxTokens{store: st}, digests: digests}
+	return &recipientHandler{store: st, digests: digests}
 }
 
 func (h *recipientHandler) UpsertRecipient(ctx context.Context, req *connect.Request[heraldv1.UpsertRecipientRequest]) (*connect.Response[heraldv1.UpsertRecipientResponse], error) {
@@ -93,7 +92,7 @@ func (h *recipientHandler) CreateInboxToken(ctx context.Context, req *connect.Re
 		ttl = d.AsDuration()
 	}
 	exp := time.Now().Add(ttl).Truncate(time.Second)
-	token, err := h.tokens.mint(tenant, req.Msg.GetRecipientId(), exp)
+	token, err := MintInboxToken(tenant, req.Msg.GetRecipientId(), exp)
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}

@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"connectrpc.com/validate"
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
+	"go.opentelemetry.io/otel/metric"
 
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
@@ -36,9 +38,11 @@ var ServiceNames = []string{
 	heraldv1connect.InboxServiceName,
 	heraldv1connect.DigestServiceName,
 	heraldv1connect.AnalyticsServiceName,
+	heraldv1connect.OperatorServiceName,
 }
 
-// Options configure New. Store, Enqueuer and River are required.
+// Options configure New. Store, Enqueuer, River and InboxListener are
+// required.
 type Options struct {
 	Store    *store.Store
 	Enqueuer *enqueue.Enqueuer
@@ -46,6 +50,17 @@ type Options struct {
 	River *river.Client[pgx.Tx]
 	// Now is the clock digest schedules are computed with. Default time.Now.
 	Now func() time.Time
+	// InboxListener feeds WatchInbox; it must be running on
+	// store.InboxChannel while the server serves.
+	InboxListener *store.Listener
+	// Lanes are the queue names OperatorService reports even when empty.
+	Lanes []string
+	// CORSOrigins are the origins browsers may call the API from (Connect
+	// and gRPC-Web); "*" allows any. Empty allows none.
+	CORSOrigins []string
+	// MeterProvider receives the inbox listener's metrics. Default: none
+	// recorded.
+	MeterProvider metric.MeterProvider
 	// Renderer defaults to a new one.
 	Renderer *render.Renderer
 	// MaxRequestBytes bounds one request message. Default
@@ -58,8 +73,13 @@ type Options struct {
 
 // New returns a mux serving Herald's API. Callers may mount more on it.
 func New(opts *Options) (*http.ServeMux, error) {
-	if opts == nil || opts.Store == nil || opts.Enqueuer == nil || opts.River == nil {
-		return nil, errors.New("server: Store, Enqueuer and River are required")
+	if opts == nil || opts.Store == nil || opts.Enqueuer == nil || opts.River == nil || opts.InboxListener == nil {
+		return nil, errors.New("server: Store, Enqueuer, River and InboxListener are required")
+	}
+	if opts.MeterProvider != nil {
+		if err := registerInboxMetrics(opts.MeterProvider, opts.InboxListener); err != nil {
+			return nil, fmt.Errorf("server: metrics: %w", err)
+		}
 	}
 	digests := jobs.Digests{Client: opts.River, Now: opts.Now}
 	renderer := opts.Renderer
@@ -78,15 +98,18 @@ func New(opts *Options) (*http.ServeMux, error) {
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer), handlerOpts...))
-	mux.Handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store, digests), handlerOpts...))
-	mux.Handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
+	cors := newCORS(opts.CORSOrigins)
+	handle := func(path string, h http.Handler) { mux.Handle(path, cors(h)) }
+	handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer), handlerOpts...))
+	handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store, digests), handlerOpts...))
+	handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
+	handle(heraldv1connect.NewPreferenceServiceHandler(NewPreferenceHandler(opts.Store, digests), handlerOpts...))
+	handle(heraldv1connect.NewInboxServiceHandler(NewInboxHandler(opts.Store, opts.InboxListener), handlerOpts...))
+	handle(heraldv1connect.NewDigestServiceHandler(NewDigestHandler(opts.Store, digests), handlerOpts...))
+	handle(heraldv1connect.NewOperatorServiceHandler(NewOperatorHandler(opts.Store, opts.Lanes), handlerOpts...))
 	// Services whose issues have not landed answer Unimplemented, behind auth
 	// like the rest.
-	mux.Handle(heraldv1connect.NewPreferenceServiceHandler(NewPreferenceHandler(opts.Store, digests), handlerOpts...))
-	mux.Handle(heraldv1connect.NewInboxServiceHandler(heraldv1connect.UnimplementedInboxServiceHandler{}, handlerOpts...))
-	mux.Handle(heraldv1connect.NewDigestServiceHandler(NewDigestHandler(opts.Store, digests), handlerOpts...))
-	mux.Handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))
+	handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))
 
 	reflector := grpcreflect.NewStaticReflector(ServiceNames...)
 	mux.Handle(grpcreflect.NewHandlerV1(reflector))

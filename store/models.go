@@ -90,9 +90,11 @@ type Tenant struct {
 
 // APIKey authenticates a tenant's backend. Only the key's hash is stored.
 type APIKey struct {
-	ID        uuid.UUID
-	TenantID  uuid.UUID
-	Name      string
+	ID       uuid.UUID
+	TenantID uuid.UUID
+	Name     string
+	// Operator keys may also read installation-wide operations data.
+	Operator  bool
 	CreatedAt time.Time
 	RevokedAt *time.Time
 }

@@ -89,6 +89,19 @@ func (q *Queries) CreateAPIKey(ctx context.Context, tenantID uuid.UUID, name, ke
 	return &k, nil
 }
 
+// SetAPIKeyOperator gives the tenant's key with id the operator role, or
+// takes it away.
+func (q *Queries) SetAPIKeyOperator(ctx context.Context, tenantID, id uuid.UUID, operator bool) error {
+	tag, err := q.db.Exec(ctx, `UPDATE api_keys SET operator = $3 WHERE tenant_id = $1 AND id = $2`, tenantID, id, operator)
+	if err != nil {
+		return fmt.Errorf("store: set api key operator: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("api key: %w", ErrNotFound)
+	}
+	return nil
+}
+
 // RevokeAPIKey revokes the tenant's key with id.
 func (q *Queries) RevokeAPIKey(ctx context.Context, tenantID, id uuid.UUID) error {
 	tag, err := q.db.Exec(ctx, `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2`, tenantID, id)
@@ -113,13 +126,13 @@ func (q *Queries) RevokeAPIKeysNamed(ctx context.Context, tenantID uuid.UUID, na
 
 // ListAPIKeys returns the tenant's keys, newest first.
 func (q *Queries) ListAPIKeys(ctx context.Context, tenantID uuid.UUID) ([]APIKey, error) {
-	rows, err := q.db.Query(ctx, `SELECT id, tenant_id, name, created_at, revoked_at FROM api_keys WHERE tenant_id = $1 ORDER BY created_at DESC`, tenantID)
+	rows, err := q.db.Query(ctx, `SELECT id, tenant_id, name, operator, created_at, revoked_at FROM api_keys WHERE tenant_id = $1 ORDER BY created_at DESC`, tenantID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list api keys: %w", err)
 	}
 	keys, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (APIKey, error) {
 		var k APIKey
-		err := row.Scan(&k.ID, &k.TenantID, &k.Name, &k.CreatedAt, &k.RevokedAt)
+		err := row.Scan(&k.ID, &k.TenantID, &k.Name, &k.Operator, &k.CreatedAt, &k.RevokedAt)
 		return k, err
 	})
 	if err != nil {
@@ -139,11 +152,11 @@ func (q *Queries) Authenticate(ctx context.Context, key string) (*APIKey, *Tenan
 		hash []byte
 	)
 	err := q.db.QueryRow(ctx, `
-		SELECT k.id, k.tenant_id, k.name, k.created_at, k.revoked_at, k.hash,
+		SELECT k.id, k.tenant_id, k.name, k.operator, k.created_at, k.revoked_at, k.hash,
 		       t.id, t.name, t.signing_secret, t.created_at
 		FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
 		WHERE k.hash = $1`, want,
-	).Scan(&k.ID, &k.TenantID, &k.Name, &k.CreatedAt, &k.RevokedAt, &hash, &t.ID, &t.Name, &t.SigningSecret, &t.CreatedAt)
+	).Scan(&k.ID, &k.TenantID, &k.Name, &k.Operator, &k.CreatedAt, &k.RevokedAt, &hash, &t.ID, &t.Name, &t.SigningSecret, &t.CreatedAt)
 	if err != nil {
 		return nil, nil, notFound(err, "api key")
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/heraldhq/herald/cmd/herald/internal/app"
@@ -68,12 +69,13 @@ func runTenants(ctx context.Context, args []string) error {
 
 func runKeys(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return errors.New("usage: herald keys create|list|revoke --tenant <name> [--name <key name>] [<key id>]")
+		return errors.New("usage: herald keys create|list|revoke --tenant <name> [--name <key name>] [--operator] [<key id>]")
 	}
 	sub := args[0]
 	fs := flag.NewFlagSet("keys "+sub, flag.ContinueOnError)
 	tenantName := fs.String("tenant", "", "tenant name (required)")
 	keyName := fs.String("name", "cli", "name of the new key")
+	operator := fs.Bool("operator", false, "give the new key the operator role (queue depths in the console)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -92,11 +94,23 @@ func runKeys(ctx context.Context, args []string) error {
 	switch sub {
 	case "create":
 		key := store.NewAPIKey()
-		k, err := st.CreateAPIKey(ctx, t.ID, *keyName, key)
+		var k *store.APIKey
+		err := st.InTx(ctx, func(tx pgx.Tx) error {
+			q := store.New(tx)
+			var err error
+			if k, err = q.CreateAPIKey(ctx, t.ID, *keyName, key); err != nil {
+				return err
+			}
+			return q.SetAPIKeyOperator(ctx, t.ID, k.ID, *operator)
+		})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "key %s (%s) for tenant %s; it is shown once, store it now:\n", k.Name, k.ID, t.Name)
+		role := "key"
+		if *operator {
+			role = "operator key"
+		}
+		fmt.Fprintf(os.Stderr, "%s %s (%s) for tenant %s; it is shown once, store it now:\n", role, k.Name, k.ID, t.Name)
 		fmt.Println(key)
 	case "list":
 		keys, err := st.ListAPIKeys(ctx, t.ID)
@@ -104,13 +118,17 @@ func runKeys(ctx context.Context, args []string) error {
 			return err
 		}
 		w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(w, "ID\tNAME\tCREATED\tREVOKED")
+		fmt.Fprintln(w, "ID\tNAME\tROLE\tCREATED\tREVOKED")
 		for _, k := range keys {
 			revoked := "-"
 			if k.RevokedAt != nil {
 				revoked = k.RevokedAt.Format(time.RFC3339)
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", k.ID, k.Name, k.CreatedAt.Format(time.RFC3339), revoked)
+			role := "tenant"
+			if k.Operator {
+				role = "operator"
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, role, k.CreatedAt.Format(time.RFC3339), revoked)
 		}
 		return w.Flush()
 	case "revoke":

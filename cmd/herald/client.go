@@ -13,6 +13,7 @@ import (
 
 	"connectrpc.com/connect"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/types/known/durationpb"
 	"google.golang.org/protobuf/types/known/structpb"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
@@ -34,9 +35,11 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.apiKey, "api-key", os.Getenv("HERALD_API_KEY"), "API key (HERALD_API_KEY)")
 }
 
-func (c *clientFlags) notifications() (heraldv1connect.NotificationServiceClient, error) {
+// connection returns what a client of the API needs: an HTTP client, the
+// base URL and the option that sends the API key.
+func (c *clientFlags) connection() (*http.Client, string, connect.ClientOption, error) {
 	if c.apiKey == "" {
-		return nil, errors.New("an API key is required: set HERALD_API_KEY or pass --api-key")
+		return nil, "", nil, errors.New("an API key is required: set HERALD_API_KEY or pass --api-key")
 	}
 	auth := connect.UnaryInterceptorFunc(func(next connect.UnaryFunc) connect.UnaryFunc {
 		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
@@ -44,8 +47,51 @@ func (c *clientFlags) notifications() (heraldv1connect.NotificationServiceClient
 			return next(ctx, req)
 		}
 	})
-	client := &http.Client{Timeout: 30 * time.Second}
-	return heraldv1connect.NewNotificationServiceClient(client, strings.TrimRight(c.url, "/"), connect.WithInterceptors(auth)), nil
+	return &http.Client{Timeout: 30 * time.Second}, strings.TrimRight(c.url, "/"), connect.WithInterceptors(auth), nil
+}
+
+func (c *clientFlags) notifications() (heraldv1connect.NotificationServiceClient, error) {
+	client, url, auth, err := c.connection()
+	if err != nil {
+		return nil, err
+	}
+	return heraldv1connect.NewNotificationServiceClient(client, url, auth), nil
+}
+
+func (c *clientFlags) recipients() (heraldv1connect.RecipientServiceClient, error) {
+	client, url, auth, err := c.connection()
+	if err != nil {
+		return nil, err
+	}
+	return heraldv1connect.NewRecipientServiceClient(client, url, auth), nil
+}
+
+// runInboxToken mints an inbox token through the API, as a tenant's backend
+// would: it prints the token alone on stdout, for scripts.
+func runInboxToken(ctx context.Context, args []string) error {
+	var c clientFlags
+	fs := flag.NewFlagSet("inbox-token", flag.ContinueOnError)
+	c.register(fs)
+	ttl := fs.Duration("ttl", time.Hour, "how long the token is valid (at most 24h)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: herald inbox-token [--ttl 1h] <recipient id>")
+	}
+	client, err := c.recipients()
+	if err != nil {
+		return err
+	}
+	resp, err := client.CreateInboxToken(ctx, connect.NewRequest(&heraldv1.CreateInboxTokenRequest{
+		RecipientId: fs.Arg(0), Ttl: durationpb.New(*ttl),
+	}))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "inbox token for %s, valid until %s:\n", fs.Arg(0), resp.Msg.GetExpireTime().AsTime().Local().Format(time.RFC3339))
+	fmt.Println(resp.Msg.GetToken())
+	return nil
 }
 
 // getNotification fetches one notification with its timelines.

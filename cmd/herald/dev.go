@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"html/template"
 	"net/http"
 	"os"
 	"sync"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/heraldhq/herald/cmd/herald/internal/app"
 	"github.com/heraldhq/herald/providers/webhook"
+	"github.com/heraldhq/herald/server"
 	"github.com/heraldhq/herald/store"
 )
 
@@ -63,6 +65,7 @@ func runDev(ctx context.Context, _ []string) error {
 		return err
 	}
 	a.Mux().Handle("POST /dev/webhook", &devSink{secret: tenant.SigningSecret, logger: logger, seen: map[string]int{}})
+	a.Mux().Handle("GET /dev/inbox", &devInbox{store: a.Store(), tenant: tenant})
 
 	if err := a.Start(ctx); err != nil {
 		a.Close()
@@ -85,6 +88,9 @@ See what happened to it (use the notificationId it returned):
     -H 'Authorization: Bearer %[3]s' -H 'Content-Type: application/json' \
     -d '{"notificationId":"<id>"}'
   or: HERALD_API_KEY=%[3]s herald status <id>
+  or open the console, %[1]s/console/ , sign in with the key and pick it from the list.
+
+%[4]q's in-app inbox, live: %[1]s/dev/inbox
 
 `, base, devTenant, key, devRecipient, devType)
 
@@ -120,7 +126,12 @@ func seedDev(ctx context.Context, st *store.Store, key, sinkURL string) (*store.
 		if _, err := q.RevokeAPIKeysNamed(ctx, tenant.ID, devKeyName); err != nil {
 			return err
 		}
-		if _, err := q.CreateAPIKey(ctx, tenant.ID, devKeyName, key); err != nil {
+		k, err := q.CreateAPIKey(ctx, tenant.ID, devKeyName, key)
+		if err != nil {
+			return err
+		}
+		// The dev key is an operator key, so the console shows the queues.
+		if err := q.SetAPIKeyOperator(ctx, tenant.ID, k.ID, true); err != nil {
 			return err
 		}
 		_, err = q.UpsertMessageType(ctx, tenant.ID, devType, store.MessageTypeSpec{
@@ -142,6 +153,34 @@ func seedDev(ctx context.Context, st *store.Store, key, sinkURL string) (*store.
 		return err
 	})
 	return tenant, err
+}
+
+// devInbox is a page embedding <herald-inbox> for the dev recipient, with
+// a fresh inbox token at each load, as a tenant's app would render it.
+type devInbox struct {
+	store  *store.Store
+	tenant *store.Tenant
+}
+
+var devInboxPage = template.Must(template.New("inbox").Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>herald dev: {{.Recipient}}'s inbox</title>
+<script type="module" src="/inbox/herald-inbox.js"></script>
+<style>body{margin:0;font:15px system-ui,sans-serif;color:#1d2330}header{display:flex;justify-content:space-between;align-items:center;padding:12px 24px;border-bottom:1px solid #e3e6ee}main{padding:24px;max-width:720px}</style>
+</head><body>
+<header><strong>Your app</strong><herald-inbox api="{{.API}}" token="{{.Token}}"></herald-inbox></header>
+<main><p>This page stands for your app, signed in as <b>{{.Recipient}}</b>. Send a notification with the curl
+<code>herald dev</code> printed: it appears on the bell without a reload.</p></main>
+</body></html>`))
+
+func (d *devInbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	token, err := server.MintInboxToken(d.tenant, devRecipient, time.Now().Add(server.DefaultInboxTokenTTL))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	devInboxPage.Execute(w, map[string]string{"API": "http://" + r.Host, "Recipient": devRecipient, "Token": token}) //nolint:errcheck // the browser sees what it gets
 }
 
 // devSink receives the dev recipient's webhooks: it checks the signature,

@@ -31,7 +31,8 @@ func commands() []command {
 		{"dev", "migrate, start Herald with a dev tenant, and print how to send a first notification", runDev},
 		{"migrate", "create the database if missing and apply migrations", runMigrate},
 		{"tenants", "tenants create <name>", runTenants},
-		{"keys", "keys create|list|revoke --tenant <name>", runKeys},
+		{"keys", "keys create|list|revoke --tenant <name> [--operator]", runKeys},
+		{"inbox-token", "mint a browser token for one recipient's inbox", runInboxToken},
 		{"send", "send a notification through the API", runSend},
 		{"status", "show a notification, its deliveries and their events", runStatus},
 		{"explain", "explain <notification> [recipient]: what became of each delivery, and why", runExplain},
@@ -42,7 +43,7 @@ func commands() []command {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: herald <command> [flags]\n\ncommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nConfiguration comes from HERALD_* environment variables; see the README.")
 }

@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"connectrpc.com/connect"
@@ -29,6 +31,7 @@ import (
 	"github.com/heraldhq/herald/server"
 	"github.com/heraldhq/herald/store"
 	"github.com/heraldhq/herald/telemetry"
+	"github.com/heraldhq/herald/web"
 )
 
 // Version is Herald's version, set at build time with
@@ -50,11 +53,15 @@ type Options struct {
 
 // App is one Herald process.
 type App struct {
-	cfg       Config
-	logger    *slog.Logger
-	pool      *pgxpool.Pool
-	store     *store.Store
-	river     *river.Client[pgx.Tx]
+	cfg    Config
+	logger *slog.Logger
+	pool   *pgxpool.Pool
+	store  *store.Store
+	river  *river.Client[pgx.Tx]
+	// inbox feeds WatchInbox streams (API roles only); stopInbox stops it.
+	inbox     *store.Listener
+	stopInbox context.CancelFunc
+	inboxDone chan struct{}
 	telemetry *telemetry.Telemetry
 	flags     *flags.Flags
 	mux       *http.ServeMux
@@ -167,14 +174,21 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return fmt.Errorf("app: otelconnect: %w", err)
 		}
+		a.inbox = store.NewListener(a.pool, store.InboxChannel, &store.ListenerOptions{Logger: a.logger})
 		api, err := server.New(&server.Options{
-			Store: a.store, Enqueuer: enq, River: a.river, Renderer: renderer, Now: opts.Now,
-			Interceptors: []connect.Interceptor{otelInterceptor},
+			Store: a.store, Enqueuer: enq, River: a.river, Renderer: renderer, Now: opts.Now, InboxListener: a.inbox,
+			Lanes: slices.Collect(maps.Keys(jobs.Queues(opts.Queues))), CORSOrigins: cfg.CORSOrigins,
+			MeterProvider: a.telemetry.MeterProvider(),
+			Interceptors:  []connect.Interceptor{otelInterceptor},
 		})
 		if err != nil {
 			return err
 		}
 		a.mux.Handle("/", api)
+		console := web.Handler()
+		a.mux.Handle("GET /console", console)
+		a.mux.Handle("GET /console/", console)
+		a.mux.Handle("GET /inbox/", console)
 	} else {
 		a.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) }) //nolint:errcheck // best effort
 		a.mux.HandleFunc("GET /readyz", a.readyz)
@@ -239,6 +253,18 @@ func (a *App) Start(ctx context.Context) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn),
 	}
+	if a.inbox != nil {
+		var inboxCtx context.Context
+		inboxCtx, a.stopInbox = context.WithCancel(context.WithoutCancel(ctx))
+		a.inboxDone = make(chan struct{})
+		go func() {
+			defer close(a.inboxDone)
+			a.inbox.Run(inboxCtx) //nolint:errcheck // returns nil once stopped
+		}()
+		// Watch streams never go idle: end them when shutdown starts, so
+		// browsers reconnect to another process instead of holding this one.
+		a.server.RegisterOnShutdown(a.stopInbox)
+	}
 	a.serveErr = make(chan error, 1)
 	go func() { a.serveErr <- a.server.Serve(ln) }()
 
@@ -289,6 +315,10 @@ func (a *App) Shutdown(ctx context.Context) error {
 			cancel()
 		}
 	}
+	if a.stopInbox != nil {
+		a.stopInbox()
+		<-a.inboxDone
+	}
 	if err := a.flags.Close(context.WithoutCancel(ctx)); err != nil {
 		errs = append(errs, fmt.Errorf("flags: %w", err))
 	}
@@ -303,6 +333,10 @@ func (a *App) Shutdown(ctx context.Context) error {
 func (a *App) Close() {
 	if a.server != nil {
 		a.server.Close()
+	}
+	if a.stopInbox != nil {
+		a.stopInbox()
+		<-a.inboxDone
 	}
 	a.pool.Close()
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -46,6 +47,7 @@ type Config struct {
 	LogFormat           string
 	// Providers configures the delivery providers (providers.go).
 	Providers ProviderConfig
+	CORSOrigins         []string
 }
 
 // Variables lists the environment variables ConfigFromEnv reads, with their
@@ -69,6 +71,7 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_SHUTDOWN_TIMEOUT", "30s", "How long shutdown waits for in-flight jobs before handing them back."},
 	{"HERALD_LOG_LEVEL", "info", "debug, info, warn or error."},
 	{"HERALD_LOG_FORMAT", "json", "json or text."},
+	{"HERALD_CORS_ORIGINS", "", "Comma-separated origins whose pages may call the API from a browser (the sites embedding the inbox), e.g. `https://app.example.com`; `*` allows any."},
 }, providerVariables()...)
 
 // ConfigFromEnv reads the configuration from getenv (os.Getenv if nil) and
@@ -98,6 +101,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		LogLevel:            p.str("HERALD_LOG_LEVEL"),
 		LogFormat:           p.str("HERALD_LOG_FORMAT"),
 		Providers:           providerConfigFromEnv(p),
+		CORSOrigins:         p.list("HERALD_CORS_ORIGINS"),
 	}
 	if err := cfg.Validate(); err != nil {
 		p.errs = append(p.errs, err)
@@ -154,6 +158,11 @@ func (c *Config) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("HERALD_LOG_LEVEL: %q is not debug, info, warn or error", c.LogLevel))
 	}
+	for _, o := range c.CORSOrigins {
+		if err := checkOrigin(o); err != nil {
+			errs = append(errs, fmt.Errorf("HERALD_CORS_ORIGINS: %w", err))
+		}
+	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		errs = append(errs, fmt.Errorf("HERALD_LOG_FORMAT: %q is not json or text", c.LogFormat))
 	}
@@ -178,6 +187,31 @@ func (p *parser) str(name string) string {
 		}
 	}
 	return ""
+}
+
+// list splits a comma-separated variable, dropping empty entries.
+func (p *parser) list(name string) []string {
+	var out []string
+	for _, v := range strings.Split(p.str(name), ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// checkOrigin accepts "*" or a browser origin: scheme://host[:port],
+// nothing after.
+func checkOrigin(o string) error {
+	if o == "*" {
+		return nil
+	}
+	u, err := url.Parse(o)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		u.Path != "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("%q is not an origin like https://app.example.com", o)
+	}
+	return nil
 }
 
 func (p *parser) boolean(name string) bool {

@@ -37,7 +37,7 @@ type testBundle struct {
 
 // testConfig is the configuration tests run Herald with: a fresh database,
 // a random port, fast retries.
-func testConfig(t *testing.T, overrides map[string]string) app.Config {
+func testConfig(t testing.TB, overrides map[string]string) app.Config {
 	t.Helper()
 	env := map[string]string{
 		"HERALD_DATABASE_URL":          storetest.NewDatabase(t),
@@ -58,12 +58,12 @@ func testConfig(t *testing.T, overrides map[string]string) app.Config {
 	return cfg
 }
 
-func setup(t *testing.T) *testBundle {
+func setup(t testing.TB) *testBundle {
 	t.Helper()
 	return setupWith(t, testConfig(t, nil))
 }
 
-func setupWith(t *testing.T, cfg app.Config, options ...func(*app.Options)) *testBundle {
+func setupWith(t testing.TB, cfg app.Config, options ...func(*app.Options)) *testBundle {
 	t.Helper()
 	opts := &app.Options{}
 	for _, o := range options {
@@ -72,9 +72,15 @@ func setupWith(t *testing.T, cfg app.Config, options ...func(*app.Options)) *tes
 	return setupWithOptions(t, cfg, opts)
 }
 
+// setupLogged starts Herald logging to logger.
+func setupLogged(t testing.TB, cfg app.Config, logger *slog.Logger) *testBundle {
+	t.Helper()
+	return setupWithOptions(t, cfg, &app.Options{Logger: logger})
+}
+
 // setupWithOptions starts Herald with opts; a nil Logger logs warnings to
 // the test, and Queues default to fast polling.
-func setupWithOptions(t *testing.T, cfg app.Config, opts *app.Options) *testBundle {
+func setupWithOptions(t testing.TB, cfg app.Config, opts *app.Options) *testBundle {
 	t.Helper()
 	ctx := context.Background()
 	if opts.Logger == nil {
@@ -92,6 +98,13 @@ func setupWithOptions(t *testing.T, cfg app.Config, opts *app.Options) *testBund
 		require.NoError(t, a.Shutdown(shutdownCtx))
 	})
 
+	return bundleFor(t, a)
+}
+
+// bundleFor creates tenant "acme" with an API key on a started app.
+func bundleFor(t testing.TB, a *app.App) *testBundle {
+	t.Helper()
+	ctx := context.Background()
 	tenant, err := a.Store().CreateTenant(ctx, "acme")
 	require.NoError(t, err)
 	key := store.NewAPIKey()
@@ -172,7 +185,7 @@ func (r *receiver) received() []receivedWebhook {
 }
 
 // webhookType upserts a message type on the webhook (and in-app) channel.
-func (b *testBundle) webhookType(t *testing.T, key string, channels ...heraldv1.Channel) {
+func (b *testBundle) webhookType(t testing.TB, key string, channels ...heraldv1.Channel) {
 	t.Helper()
 	if len(channels) == 0 {
 		channels = []heraldv1.Channel{heraldv1.Channel_CHANNEL_WEBHOOK}
@@ -189,7 +202,7 @@ func (b *testBundle) webhookType(t *testing.T, key string, channels ...heraldv1.
 	require.NoError(t, err)
 }
 
-func (b *testBundle) recipient(t *testing.T, id, webhookURL string) {
+func (b *testBundle) recipient(t testing.TB, id, webhookURL string) {
 	t.Helper()
 	_, err := b.recipients.UpsertRecipient(b.ctx, connect.NewRequest(&heraldv1.UpsertRecipientRequest{
 		Recipient: &heraldv1.Recipient{Id: id, WebhookUrl: webhookURL, Email: id + "@example.com"},
@@ -197,7 +210,7 @@ func (b *testBundle) recipient(t *testing.T, id, webhookURL string) {
 	require.NoError(t, err)
 }
 
-func (b *testBundle) send(t *testing.T, req *heraldv1.SendRequest) *heraldv1.SendResponse {
+func (b *testBundle) send(t testing.TB, req *heraldv1.SendRequest) *heraldv1.SendResponse {
 	t.Helper()
 	resp, err := b.notifications.Send(b.ctx, connect.NewRequest(req))
 	require.NoError(t, err)

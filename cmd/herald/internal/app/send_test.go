@@ -17,7 +17,7 @@ import (
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 )
 
-func data(t *testing.T, m map[string]any) *structpb.Struct {
+func data(t testing.TB, m map[string]any) *structpb.Struct {
 	t.Helper()
 	s, err := structpb.NewStruct(m)
 	require.NoError(t, err)
