@@ -79,15 +79,33 @@ func New(client *river.Client[pgx.Tx]) (*Enqueuer, error) {
 // returns the first notification (Duplicate), and a different request with
 // the same key is ErrIdempotencyConflict. If EnqueueTx fails, roll tx back.
 func (e *Enqueuer) EnqueueTx(ctx context.Context, tx pgx.Tx, tenantID uuid.UUID, req *heraldv1.SendRequest) (*Result, error) {
-	if err := e.validator.Validate(req); err != nil {
+	a, err := e.prepare(tenantID, req)
+	if err != nil {
 		return nil, err
 	}
-	q := store.New(tx)
-	mt, err := q.GetMessageType(ctx, tenantID, req.GetMessageType(), 0)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("message_type %q: %w", req.GetMessageType(), ErrUnknownMessageType)
+	if err := e.acceptTx(ctx, tx, []*accept{a}, nil); err != nil {
+		return nil, err
 	}
-	if err != nil {
+	return a.result, a.err
+}
+
+// accept is one request on its way into a transaction, and what became of
+// it.
+type accept struct {
+	tenantID uuid.UUID
+	req      *heraldv1.SendRequest
+	hash     []byte
+	data     []byte
+
+	n      *store.Notification
+	result *Result
+	err    error
+}
+
+// prepare does the work of a request that needs no database: validation,
+// the request hash and the data's JSON.
+func (e *Enqueuer) prepare(tenantID uuid.UUID, req *heraldv1.SendRequest) (*accept, error) {
+	if err := e.validator.Validate(req); err != nil {
 		return nil, err
 	}
 	hash, err := RequestHash(req)
@@ -98,41 +116,138 @@ func (e *Enqueuer) EnqueueTx(ctx context.Context, tx pgx.Tx, tenantID uuid.UUID,
 	if err != nil {
 		return nil, fmt.Errorf("enqueue: data: %w", err)
 	}
+	return &accept{tenantID: tenantID, req: req, hash: hash, data: data}, nil
+}
+
+// acceptTx writes the requests' notifications in tx: one statement for all,
+// duplicates of an idempotency key resolved to the first, and either their
+// fan-out job or, through inline (if not nil), their whole fan-out for the
+// small ones. Each request's own outcome is in its result or err; the
+// returned error means the transaction must be rolled back.
+func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, inline *inlineFanout) error {
+	q := store.New(tx)
+	types := map[typeKey]*store.MessageType{}
+	var ns []*store.Notification
+	for _, a := range as {
+		k := typeKey{a.tenantID, a.req.GetMessageType()}
+		mt, ok := types[k]
+		if !ok {
+			var err error
+			mt, err = q.GetMessageType(ctx, a.tenantID, k.key, 0)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+			types[k] = mt
+		}
+		if mt == nil {
+			a.err = fmt.Errorf("message_type %q: %w", k.key, ErrUnknownMessageType)
+			continue
+		}
+		a.n = e.notification(a, mt)
+		ns = append(ns, a.n)
+	}
+	if len(ns) == 0 {
+		return nil
+	}
+	inserted, err := q.InsertNotifications(ctx, ns)
+	if err != nil {
+		return err
+	}
+	if err := e.resolveDuplicates(ctx, q, as, inserted); err != nil {
+		return err
+	}
+
+	var (
+		fanouts []river.InsertManyParams
+		items   []jobs.FanoutItem
+		inlined []uuid.UUID
+	)
+	for _, a := range as {
+		if a.n == nil || !inserted[a.n.ID] {
+			continue
+		}
+		a.result = &Result{NotificationID: a.n.ID}
+		if inline != nil && inline.fits(a.n, e.now()) {
+			items = append(items, jobs.FanoutItem{Notification: a.n, MessageType: types[typeKey{a.tenantID, a.n.MessageType}], RecipientIDs: a.n.RecipientIDs})
+			inlined = append(inlined, a.n.ID)
+			continue
+		}
+		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutArgs{NotificationID: a.n.ID}, InsertOpts: jobs.FanoutInsertOpts(a.n.Priority, a.n.SendAt)})
+	}
+	if len(items) > 0 {
+		if err := inline.jobs.FanoutTx(ctx, tx, e.river, items); err != nil {
+			return err
+		}
+		if err := q.MarkFannedOut(ctx, inlined); err != nil {
+			return err
+		}
+	}
+	if len(fanouts) > 0 {
+		if _, err := e.river.InsertManyTx(ctx, tx, fanouts); err != nil {
+			return fmt.Errorf("enqueue: insert jobs: %w", err)
+		}
+	}
+	return nil
+}
+
+type typeKey struct {
+	tenant uuid.UUID
+	key    string
+}
+
+// notification is the row a request of message type mt becomes.
+func (e *Enqueuer) notification(a *accept, mt *store.MessageType) *store.Notification {
 	priority := mt.Priority
-	if p := wire.PriorityFromProto(req.GetPriority()); p != "" {
+	if p := wire.PriorityFromProto(a.req.GetPriority()); p != "" {
 		priority = p
 	}
 	n := &store.Notification{
-		ID: uuid.Must(uuid.NewV7()), TenantID: tenantID, MessageType: mt.Key, MessageTypeVersion: mt.Version,
-		Priority: priority, RecipientIDs: req.GetRecipientIds(), Data: data, IdempotencyKey: req.GetIdempotencyKey(),
-		RequestHash: hash, Status: store.NotificationAccepted, DedupeKey: req.GetDedupeKey(),
+		ID: uuid.Must(uuid.NewV7()), TenantID: a.tenantID, MessageType: mt.Key, MessageTypeVersion: mt.Version,
+		Priority: priority, RecipientIDs: a.req.GetRecipientIds(), Data: a.data, IdempotencyKey: a.req.GetIdempotencyKey(),
+		RequestHash: a.hash, Status: store.NotificationAccepted, DedupeKey: a.req.GetDedupeKey(),
 	}
-	if req.GetSendAt() != nil {
-		t := req.GetSendAt().AsTime()
+	if a.req.GetSendAt() != nil {
+		t := a.req.GetSendAt().AsTime()
 		n.SendAt = &t
 		if t.After(e.now()) {
 			n.Status = store.NotificationScheduled
 		}
 	}
+	return n
+}
 
-	inserted, err := q.InsertNotification(ctx, n)
-	if err != nil {
-		return nil, err
+// resolveDuplicates answers the requests whose idempotency key was taken:
+// the same request again is a duplicate of the first, another is a
+// conflict.
+func (e *Enqueuer) resolveDuplicates(ctx context.Context, q *store.Queries, as []*accept, inserted map[uuid.UUID]bool) error {
+	keys := map[uuid.UUID][]string{}
+	for _, a := range as {
+		if a.n != nil && !inserted[a.n.ID] {
+			keys[a.tenantID] = append(keys[a.tenantID], a.n.IdempotencyKey)
+		}
 	}
-	if !inserted {
-		first, err := q.GetNotificationByIdempotencyKey(ctx, tenantID, n.IdempotencyKey)
+	for tenant, ks := range keys {
+		firsts, err := q.GetNotificationsByIdempotencyKeys(ctx, tenant, ks)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if string(first.RequestHash) != string(hash) {
-			return nil, fmt.Errorf("idempotency_key %q: %w (notification %s)", n.IdempotencyKey, ErrIdempotencyConflict, first.ID)
+		for _, a := range as {
+			if a.n == nil || inserted[a.n.ID] || a.tenantID != tenant {
+				continue
+			}
+			first := firsts[a.n.IdempotencyKey]
+			switch {
+			case first == nil:
+				return fmt.Errorf("enqueue: idempotency key %q neither inserted nor found", a.n.IdempotencyKey)
+			case string(first.RequestHash) != string(a.hash):
+				a.err = fmt.Errorf("idempotency_key %q: %w (notification %s)", a.n.IdempotencyKey, ErrIdempotencyConflict, first.ID)
+			default:
+				a.result = &Result{NotificationID: first.ID, Duplicate: true}
+			}
+			a.n = nil
 		}
-		return &Result{NotificationID: first.ID, Duplicate: true}, nil
 	}
-	if _, err := e.river.InsertTx(ctx, tx, jobs.FanoutArgs{NotificationID: n.ID}, jobs.FanoutInsertOpts(priority, n.SendAt)); err != nil {
-		return nil, fmt.Errorf("enqueue: insert job: %w", err)
-	}
-	return &Result{NotificationID: n.ID}, nil
+	return nil
 }
 
 // RequestHash identifies a request for idempotency: every field but the key

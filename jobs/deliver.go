@@ -45,10 +45,10 @@ func (d *DeliverWorker) Timeout(*river.Job[DeliverArgs]) time.Duration {
 // Work implements river.Worker.
 func (d *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
 	w := d.w
-	st := w.opts.Store
 	if held, err := d.channelKilled(ctx, job); held || err != nil {
 		return err
 	}
+	st := w.opts.AsyncStore
 	del, err := st.ClaimDelivery(ctx, job.Args.DeliveryID, w.opts.ProviderTimeout+claimMargin)
 	if err != nil {
 		return err
@@ -106,40 +106,30 @@ func (d *DeliverWorker) deliverInbox(ctx context.Context, job *river.Job[Deliver
 	attemptEv.Attempt, attemptEv.Provider = del.Attempts+1, inboxProvider
 	sent := event(del, store.EventSent, store.DeliverySent, "", "")
 	sent.Provider = inboxProvider
-	return d.w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
+	return d.w.opts.AsyncStore.InTx(ctx, func(tx pgx.Tx) error {
 		if _, err := store.New(tx).InsertInboxItem(ctx, item); err != nil {
 			return err
 		}
-		if err := d.record(ctx, tx, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySent, Provider: inboxProvider, Attempted: true},
-			del, attemptEv, sent); err != nil {
-			return err
-		}
-		return completeTx(ctx, tx, job)
+		return d.record(ctx, tx, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySent, Provider: inboxProvider, Attempted: true},
+			del, attemptEv, sent)
 	})
 }
 
-// finish records a final outcome and completes the job in one transaction.
-func (d *DeliverWorker) finish(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, u store.DeliveryUpdate, events ...store.Event) error {
+// finish records a final outcome. The job then completes in River's
+// batched completer: should the process die first, the rerun finds the
+// delivery final and does nothing.
+func (d *DeliverWorker) finish(ctx context.Context, _ *river.Job[DeliverArgs], del *store.Delivery, u store.DeliveryUpdate, events ...store.Event) error {
 	u.ID = del.ID
-	return d.w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
-		if err := d.record(ctx, tx, u, del, events...); err != nil {
-			return err
-		}
-		return completeTx(ctx, tx, job)
-	})
+	return d.record(ctx, nil, u, del, events...)
 }
 
 // record writes an outcome and its events on db (a transaction, or the pool
-// when nil), and counts final outcomes.
+// when nil) in one statement, and counts final outcomes.
 func (d *DeliverWorker) record(ctx context.Context, db store.DBTX, u store.DeliveryUpdate, del *store.Delivery, events ...store.Event) error {
 	if db == nil {
-		db = d.w.opts.Store.Pool()
+		db = d.w.opts.AsyncStore.Pool()
 	}
-	q := store.New(db)
-	if err := q.UpdateDelivery(ctx, u); err != nil {
-		return err
-	}
-	if err := q.InsertEvents(ctx, events); err != nil {
+	if err := store.New(db).UpdateDeliveryEvents(ctx, u, events); err != nil {
 		return err
 	}
 	if !u.Status.Pending() {

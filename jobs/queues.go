@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -24,6 +25,43 @@ type QueueOptions struct {
 	// FetchPollInterval is how often lanes poll when no insert notification
 	// arrives. Default 1s.
 	FetchPollInterval time.Duration
+	// Lanes overrides worker counts by lane pattern, first match wins:
+	// "normal_webhook", "bulk_*", "*_sms", "fanout_*". It takes precedence
+	// over DeliverWorkers and FanoutWorkers.
+	Lanes []LaneWorkers
+}
+
+// LaneWorkers sizes the lanes a pattern matches.
+type LaneWorkers struct {
+	// Pattern is a lane name, "<priority>_<channel>" or "fanout_<priority>",
+	// where either part may be "*".
+	Pattern string
+	Workers int
+}
+
+// matches reports whether lane (like "bulk_sms" or "fanout_high") fits
+// pattern.
+func (l LaneWorkers) matches(lane string) bool {
+	pp, pc, ok1 := strings.Cut(l.Pattern, "_")
+	lp, lc, ok2 := strings.Cut(lane, "_")
+	if !ok1 || !ok2 {
+		return l.Pattern == lane
+	}
+	if lp == "fanout" || pp == "fanout" {
+		return pp == lp && (pc == "*" || pc == lc)
+	}
+	return (pp == "*" || pp == lp) && (pc == "*" || pc == lc)
+}
+
+// workers is the worker count of lane: the first matching override, else
+// def.
+func (o *QueueOptions) workers(lane string, def int) int {
+	for _, l := range o.Lanes {
+		if l.matches(lane) {
+			return l.Workers
+		}
+	}
+	return def
 }
 
 var defaultDeliverWorkers = map[store.Priority]int{
@@ -79,13 +117,15 @@ func Queues(opts *QueueOptions) map[string]river.QueueConfig {
 		digestQueue: {MaxWorkers: 2, FetchCooldown: cooldown, FetchPollInterval: poll},
 	}
 	for _, p := range store.Priorities {
-		queues[FanoutQueue(p)] = river.QueueConfig{MaxWorkers: fanout, FetchCooldown: cooldown, FetchPollInterval: poll}
+		q := FanoutQueue(p)
+		queues[q] = river.QueueConfig{MaxWorkers: opts.workers(q, fanout), FetchCooldown: cooldown, FetchPollInterval: poll}
 		workers := opts.DeliverWorkers[p]
 		if workers == 0 {
 			workers = defaultDeliverWorkers[p]
 		}
 		for _, c := range store.Channels {
-			queues[DeliverQueue(p, c)] = river.QueueConfig{MaxWorkers: workers, FetchCooldown: cooldown, FetchPollInterval: poll}
+			q := DeliverQueue(p, c)
+			queues[q] = river.QueueConfig{MaxWorkers: opts.workers(q, workers), FetchCooldown: cooldown, FetchPollInterval: poll}
 		}
 	}
 	return queues

@@ -20,7 +20,15 @@ import (
 // Options configure Herald's workers. Store, Pipeline and Providers are
 // required; the rest may be left zero.
 type Options struct {
-	Store     *store.Store
+	Store *store.Store
+	// AsyncStore, if set, takes the delivery worker's own writes (claims
+	// and outcomes) on connections with synchronous_commit off: they then
+	// wait for no WAL flush. That loses nothing Herald promises: River
+	// completes the job after the outcome is written, synchronously, and a
+	// synchronous commit flushes all WAL before it; if neither reached the
+	// disk before a Postgres crash, the job runs again (at least once, with
+	// the same idempotency key). Default Store.
+	AsyncStore *store.Store
 	Pipeline  *pipeline.Pipeline
 	Providers *providers.Registry
 	// Logger defaults to slog.Default().
@@ -74,6 +82,9 @@ func newWorker(opts *Options) *worker {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.AsyncStore == nil {
+		o.AsyncStore = o.Store
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -103,13 +114,28 @@ func newWorker(opts *Options) *worker {
 	return w
 }
 
-// Register adds Herald's workers to workers.
-func Register(workers *river.Workers, opts *Options) {
-	w := newWorker(opts)
-	river.AddWorker(workers, &FanoutWorker{w: w})
-	river.AddWorker(workers, &DeliverWorker{w: w})
-	river.AddWorker(workers, &DigestFlushWorker{w: w})
-	river.AddWorker(workers, &DigestSweepWorker{w: w})
+// Jobs is Herald's workers and what they share (caches, metrics, breakers),
+// for River and for fan-out inside the accepting transaction.
+type Jobs struct {
+	w *worker
+}
+
+// New returns Herald's jobs configured by opts.
+func New(opts *Options) *Jobs { return &Jobs{w: newWorker(opts)} }
+
+// Register adds the workers to workers.
+func (j *Jobs) Register(workers *river.Workers) {
+	river.AddWorker(workers, &FanoutWorker{j: j})
+	river.AddWorker(workers, &DeliverWorker{w: j.w})
+	river.AddWorker(workers, &DigestFlushWorker{w: j.w})
+	river.AddWorker(workers, &DigestSweepWorker{w: j.w})
+}
+
+// Register adds Herald's workers to workers and returns them.
+func Register(workers *river.Workers, opts *Options) *Jobs {
+	j := New(opts)
+	j.Register(workers)
+	return j
 }
 
 // tenant returns the tenant with id, cached: a tenant's name and signing

@@ -65,17 +65,14 @@ func (LoadRecipients) Process(ctx context.Context, b *Batch) error {
 	if len(active) == 0 {
 		return nil
 	}
-	seen := make(map[string]bool, len(active))
-	ids := make([]string, 0, len(active))
-	for _, m := range active {
-		if !seen[m.RecipientID] {
-			seen[m.RecipientID] = true
-			ids = append(ids, m.RecipientID)
+	var recipients map[string]*store.Recipient
+	if b.preloaded != nil {
+		recipients = b.preloaded.Recipients
+	} else {
+		var err error
+		if recipients, err = b.DB.GetRecipients(ctx, b.Notification.TenantID, recipientIDs(active)); err != nil {
+			return err
 		}
-	}
-	recipients, err := b.DB.GetRecipients(ctx, b.Notification.TenantID, ids)
-	if err != nil {
-		return err
 	}
 	for _, m := range active {
 		m.Recipient = recipients[m.RecipientID]

@@ -85,6 +85,24 @@ type Batch struct {
 	prefs    map[string]*store.Preferences
 	defaults *store.Preferences
 	previous *store.MessageType
+	// preloaded holds recipients read for several batches at once.
+	preloaded *Preloaded
+}
+
+// Preloaded is what a caller fanning out several notifications of one
+// tenant read in one go: their recipients and preferences. A batch given it
+// reads nothing of those itself.
+type Preloaded struct {
+	Recipients  map[string]*store.Recipient
+	Preferences map[string]*store.Preferences
+	Defaults    *store.Preferences
+}
+
+// Preload makes the batch use p instead of loading recipients and
+// preferences.
+func (b *Batch) Preload(p *Preloaded) {
+	b.preloaded = p
+	b.prefs, b.defaults = p.Preferences, p.Defaults
 }
 
 // MessageTypeOf returns the message type version m renders: the batch's,
@@ -109,7 +127,7 @@ func (b *Batch) PreferencesOf(id string) *store.Preferences {
 // loadPreferences loads the preferences of ids (and the tenant's defaults)
 // once per batch; recipients without any have no entry.
 func (b *Batch) loadPreferences(ctx context.Context, ids []string) error {
-	if b.prefs != nil {
+	if b.prefs != nil || b.preloaded != nil {
 		return nil
 	}
 	prefs, defaults, err := b.DB.GetPreferencesFor(ctx, b.Notification.TenantID, ids)

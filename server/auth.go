@@ -43,10 +43,15 @@ func principalFrom(ctx context.Context) *principal {
 type authInterceptor struct {
 	store  *store.Store
 	tokens *inboxTokens
+	keys   *keyCache
 }
 
-func newAuthInterceptor(st *store.Store) *authInterceptor {
-	return &authInterceptor{store: st, tokens: &inboxTokens{store: st}}
+func newAuthInterceptor(st *store.Store, revocations *store.Listener) *authInterceptor {
+	keys := newKeyCache()
+	if revocations != nil {
+		keys.follow(revocations)
+	}
+	return &authInterceptor{store: st, tokens: &inboxTokens{store: st}, keys: keys}
 }
 
 func (a *authInterceptor) authenticate(ctx context.Context, procedure, header string) (context.Context, error) {
@@ -62,6 +67,9 @@ func (a *authInterceptor) authenticate(ctx context.Context, procedure, header st
 		}
 		return withPrincipal(ctx, p), nil
 	}
+	if p, ok := a.keys.get(token); ok {
+		return withPrincipal(ctx, p), nil
+	}
 	key, tenant, err := a.store.Authenticate(ctx, token)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -71,7 +79,9 @@ func (a *authInterceptor) authenticate(ctx context.Context, procedure, header st
 	case err != nil:
 		return nil, toConnectError(ctx, err)
 	}
-	return withPrincipal(ctx, &principal{tenant: tenant, keyName: key.Name, operator: key.Operator}), nil
+	p := &principal{tenant: tenant, keyName: key.Name, operator: key.Operator}
+	a.keys.put(token, p)
+	return withPrincipal(ctx, p), nil
 }
 
 // WrapUnary implements connect.Interceptor.

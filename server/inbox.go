@@ -19,7 +19,6 @@ import (
 // watchBatch is how many new items WatchInbox reads per query.
 const watchBatch = 100
 
-
 type inboxHandler struct {
 	store    *store.Store
 	listener *store.Listener

@@ -16,23 +16,33 @@ import (
 )
 
 type notificationHandler struct {
-	store *store.Store
-	enq   *enqueue.Enqueuer
+	store   *store.Store
+	enq     *enqueue.Enqueuer
+	batcher *enqueue.Batcher
 }
 
 // NewNotificationHandler returns the NotificationService implementation.
-func NewNotificationHandler(st *store.Store, enq *enqueue.Enqueuer) heraldv1connect.NotificationServiceHandler {
-	return &notificationHandler{store: st, enq: enq}
+// Sends go through batcher if it is not nil (group commit), else one
+// transaction each.
+func NewNotificationHandler(st *store.Store, enq *enqueue.Enqueuer, batcher *enqueue.Batcher) heraldv1connect.NotificationServiceHandler {
+	return &notificationHandler{store: st, enq: enq, batcher: batcher}
 }
 
 func (h *notificationHandler) Send(ctx context.Context, req *connect.Request[heraldv1.SendRequest]) (*connect.Response[heraldv1.SendResponse], error) {
 	tenant := principalFrom(ctx).tenant
-	var res *enqueue.Result
-	err := h.store.InTx(ctx, func(tx pgx.Tx) error {
-		var err error
-		res, err = h.enq.EnqueueTx(ctx, tx, tenant.ID, req.Msg)
-		return err
-	})
+	var (
+		res *enqueue.Result
+		err error
+	)
+	if h.batcher != nil {
+		res, err = h.batcher.Send(ctx, tenant.ID, req.Msg)
+	} else {
+		err = h.store.InTx(ctx, func(tx pgx.Tx) error {
+			var err error
+			res, err = h.enq.EnqueueTx(ctx, tx, tenant.ID, req.Msg)
+			return err
+		})
+	}
 	if err != nil {
 		return nil, toConnectError(ctx, err)
 	}

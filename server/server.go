@@ -46,6 +46,9 @@ var ServiceNames = []string{
 type Options struct {
 	Store    *store.Store
 	Enqueuer *enqueue.Enqueuer
+	// Batcher accepts Sends in shared transactions; nil accepts each in
+	// its own.
+	Batcher *enqueue.Batcher
 	// River inserts and cancels jobs from the API (digest schedules).
 	River *river.Client[pgx.Tx]
 	// Now is the clock digest schedules are computed with. Default time.Now.
@@ -53,6 +56,9 @@ type Options struct {
 	// InboxListener feeds WatchInbox; it must be running on
 	// store.InboxChannel while the server serves.
 	InboxListener *store.Listener
+	// AuthListener, on store.AuthChannel, makes key revocations take effect
+	// at once; without it they take up to two seconds.
+	AuthListener *store.Listener
 	// Lanes are the queue names OperatorService reports even when empty.
 	Lanes []string
 	// CORSOrigins are the origins browsers may call the API from (Connect
@@ -91,7 +97,7 @@ func New(opts *Options) (*http.ServeMux, error) {
 		maxBytes = DefaultMaxRequestBytes
 	}
 	interceptors := append(append([]connect.Interceptor{}, opts.Interceptors...),
-		newAuthInterceptor(opts.Store), validate.NewInterceptor())
+		newAuthInterceptor(opts.Store, opts.AuthListener), validate.NewInterceptor())
 	handlerOpts := []connect.HandlerOption{
 		connect.WithInterceptors(interceptors...),
 		connect.WithReadMaxBytes(maxBytes),
@@ -100,7 +106,7 @@ func New(opts *Options) (*http.ServeMux, error) {
 	mux := http.NewServeMux()
 	cors := newCORS(opts.CORSOrigins)
 	handle := func(path string, h http.Handler) { mux.Handle(path, cors(h)) }
-	handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer), handlerOpts...))
+	handle(heraldv1connect.NewNotificationServiceHandler(NewNotificationHandler(opts.Store, opts.Enqueuer, opts.Batcher), handlerOpts...))
 	handle(heraldv1connect.NewRecipientServiceHandler(NewRecipientHandler(opts.Store, digests), handlerOpts...))
 	handle(heraldv1connect.NewMessageTypeServiceHandler(NewMessageTypeHandler(opts.Store, renderer), handlerOpts...))
 	handle(heraldv1connect.NewPreferenceServiceHandler(NewPreferenceHandler(opts.Store, digests), handlerOpts...))

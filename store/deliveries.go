@@ -119,6 +119,27 @@ type DeliveryUpdate struct {
 	Attempted bool
 }
 
+// UpdateDeliveryEvents records u on a delivery, releases the worker's hold
+// and appends events, in one statement: atomic without a transaction, and
+// one round trip.
+func (q *Queries) UpdateDeliveryEvents(ctx context.Context, u DeliveryUpdate, events []Event) error {
+	records, err := eventRecords(events)
+	if err != nil {
+		return fmt.Errorf("store: update delivery: %w", err)
+	}
+	_, err = q.db.Exec(ctx, `
+		WITH updated AS (
+			UPDATE deliveries SET status = $2, reason = $3, provider = $4, last_error = $5, scheduled_at = $6,
+				attempts = attempts + CASE WHEN $7 THEN 1 ELSE 0 END, in_flight_until = NULL, updated_at = now()
+			WHERE id = $1
+		)
+		`+insertEventsSQL("$8"), u.ID, u.Status, u.Reason, u.Provider, u.LastError, u.ScheduledAt, u.Attempted, records)
+	if err != nil {
+		return fmt.Errorf("store: update delivery: %w", err)
+	}
+	return nil
+}
+
 // UpdateDelivery records u on a delivery and releases the worker's hold.
 func (q *Queries) UpdateDelivery(ctx context.Context, u DeliveryUpdate) error {
 	_, err := q.db.Exec(ctx, `

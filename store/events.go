@@ -30,6 +30,18 @@ func (q *Queries) InsertEvents(ctx context.Context, events []Event) error {
 	if len(events) == 0 {
 		return nil
 	}
+	records, err := eventRecords(events)
+	if err != nil {
+		return fmt.Errorf("store: insert events: %w", err)
+	}
+	if _, err := q.db.Exec(ctx, insertEventsSQL("$1"), records); err != nil {
+		return fmt.Errorf("store: insert events: %w", err)
+	}
+	return nil
+}
+
+// eventRecords encodes events as the JSON array insertEventsSQL reads.
+func eventRecords(events []Event) ([]byte, error) {
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		rows[i] = eventRow{
@@ -38,23 +50,19 @@ func (q *Queries) InsertEvents(ctx context.Context, events []Event) error {
 			ResponseCode: e.ResponseCode, LatencyUS: e.Latency.Microseconds(), Message: e.Message, Details: e.Details,
 		}
 	}
-	records, err := json.Marshal(rows)
-	if err != nil {
-		return fmt.Errorf("store: insert events: %w", err)
-	}
-	_, err = q.db.Exec(ctx, `
-		INSERT INTO delivery_events (tenant_id, notification_id, delivery_id, type, status, reason, attempt, provider,
+	return json.Marshal(rows)
+}
+
+// insertEventsSQL inserts the events of the JSON array in param, in order.
+func insertEventsSQL(param string) string {
+	return `INSERT INTO delivery_events (tenant_id, notification_id, delivery_id, type, status, reason, attempt, provider,
 			response_code, latency_us, message, details)
 		SELECT tenant_id, notification_id, delivery_id, type, status, reason, attempt, provider,
 			response_code, latency_us, message, details
-		FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (tenant_id uuid, notification_id uuid, delivery_id uuid,
+		FROM ROWS FROM (jsonb_to_recordset(` + param + `::jsonb) AS (tenant_id uuid, notification_id uuid, delivery_id uuid,
 			type text, status text, reason text, attempt int, provider text, response_code int, latency_us bigint,
 			message text, details jsonb)) WITH ORDINALITY
-		ORDER BY ordinality`, records)
-	if err != nil {
-		return fmt.Errorf("store: insert events: %w", err)
-	}
-	return nil
+		ORDER BY ordinality`
 }
 
 // ListNotificationEvents returns every event of the notification's

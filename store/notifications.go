@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -48,6 +50,109 @@ func (q *Queries) InsertNotification(ctx context.Context, n *Notification) (bool
 	}
 	n.CreatedAt = created[0]
 	return true, nil
+}
+
+// notificationRow is a notification as InsertNotifications sends it.
+type notificationRow struct {
+	ID                 uuid.UUID          `json:"id"`
+	TenantID           uuid.UUID          `json:"tenant_id"`
+	MessageType        string             `json:"message_type"`
+	MessageTypeVersion int                `json:"message_type_version"`
+	Priority           Priority           `json:"priority"`
+	RecipientIDs       []string           `json:"recipient_ids"`
+	Data               json.RawMessage    `json:"data"`
+	IdempotencyKey     *string            `json:"idempotency_key"`
+	RequestHash        string             `json:"request_hash"`
+	SendAt             *time.Time         `json:"send_at"`
+	Status             NotificationStatus `json:"status"`
+	DedupeKey          string             `json:"dedupe_key"`
+	Digest             bool               `json:"digest"`
+}
+
+// InsertNotifications inserts ns in one statement, skipping those whose
+// tenant already has a notification with their idempotency key (an earlier
+// one of ns included), and sets CreatedAt on the ones it inserted, which it
+// reports by id. Concurrent inserts with one key wait for each other, so
+// exactly one wins.
+func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (map[uuid.UUID]bool, error) {
+	rows := make([]notificationRow, len(ns))
+	for i, n := range ns {
+		rows[i] = notificationRow{
+			ID: n.ID, TenantID: n.TenantID, MessageType: n.MessageType, MessageTypeVersion: n.MessageTypeVersion,
+			Priority: n.Priority, RecipientIDs: nonNil(n.RecipientIDs), Data: n.Data, RequestHash: hex.EncodeToString(n.RequestHash),
+			SendAt: n.SendAt, Status: n.Status, DedupeKey: n.DedupeKey, Digest: n.Digest,
+		}
+		if n.IdempotencyKey != "" {
+			rows[i].IdempotencyKey = &n.IdempotencyKey
+		}
+		if len(rows[i].Data) == 0 {
+			rows[i].Data = json.RawMessage(`{}`)
+		}
+	}
+	records, err := json.Marshal(rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: insert notifications: %w", err)
+	}
+	result, err := q.db.Query(ctx, `
+		INSERT INTO notifications (id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
+			idempotency_key, request_hash, send_at, status, dedupe_key, digest)
+		SELECT id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
+			idempotency_key, decode(request_hash, 'hex'), send_at, status, dedupe_key, digest
+		FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, tenant_id uuid, message_type text,
+			message_type_version int, priority text, recipient_ids text[], data jsonb, idempotency_key text,
+			request_hash text, send_at timestamptz, status text, dedupe_key text, digest boolean)) WITH ORDINALITY
+		ORDER BY ordinality
+		ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+		RETURNING id, created_at`, records)
+	if err != nil {
+		return nil, fmt.Errorf("store: insert notifications: %w", err)
+	}
+	created := map[uuid.UUID]time.Time{}
+	var (
+		id uuid.UUID
+		at time.Time
+	)
+	if _, err := pgx.ForEachRow(result, []any{&id, &at}, func() error { created[id] = at; return nil }); err != nil {
+		return nil, fmt.Errorf("store: insert notifications: %w", err)
+	}
+	inserted := make(map[uuid.UUID]bool, len(created))
+	for _, n := range ns {
+		if at, ok := created[n.ID]; ok {
+			n.CreatedAt, inserted[n.ID] = at, true
+		}
+	}
+	return inserted, nil
+}
+
+// GetNotificationsByIdempotencyKeys returns the tenant's notifications
+// holding keys, by key.
+func (q *Queries) GetNotificationsByIdempotencyKeys(ctx context.Context, tenantID uuid.UUID, keys []string) (map[string]*Notification, error) {
+	rows, err := q.db.Query(ctx, `SELECT `+notificationColumns+` FROM notifications n WHERE n.tenant_id = $1 AND n.idempotency_key = ANY($2)`, tenantID, keys)
+	if err != nil {
+		return nil, fmt.Errorf("store: notifications by key: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*Notification, error) { return scanNotification(r) })
+	if err != nil {
+		return nil, fmt.Errorf("store: notifications by key: %w", err)
+	}
+	out := make(map[string]*Notification, len(list))
+	for _, n := range list {
+		out[n.IdempotencyKey] = n
+	}
+	return out, nil
+}
+
+// MarkFannedOut records that the notifications' every recipient was fanned
+// out.
+func (q *Queries) MarkFannedOut(ctx context.Context, ids []uuid.UUID) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := q.db.Exec(ctx, `UPDATE notifications SET status = 'processing', fanout_cursor = cardinality(recipient_ids) WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return fmt.Errorf("store: mark fanned out: %w", err)
+	}
+	return nil
 }
 
 // GetNotificationByIdempotencyKey returns the tenant's notification that

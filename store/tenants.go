@@ -102,13 +102,27 @@ func (q *Queries) SetAPIKeyOperator(ctx context.Context, tenantID, id uuid.UUID,
 	return nil
 }
 
-// RevokeAPIKey revokes the tenant's key with id.
+// AuthChannel is the Postgres NOTIFY channel on which key revocations are
+// announced (payload KeysRevoked), so every process forgets the keys it
+// trusted.
+const AuthChannel = "herald_auth"
+
+// KeysRevoked is AuthChannel's payload when keys were revoked.
+const KeysRevoked = "revoked"
+
+// RevokeAPIKey revokes the tenant's key with id and announces it on
+// AuthChannel when the transaction commits.
 func (q *Queries) RevokeAPIKey(ctx context.Context, tenantID, id uuid.UUID) error {
-	tag, err := q.db.Exec(ctx, `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2`, tenantID, id)
+	var n int64
+	err := q.db.QueryRow(ctx, `
+		WITH revoked AS (
+			UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING id
+		)
+		SELECT count(*) FROM revoked, pg_notify($3, $4)`, tenantID, id, AuthChannel, KeysRevoked).Scan(&n)
 	if err != nil {
 		return fmt.Errorf("store: revoke api key: %w", err)
 	}
-	if tag.RowsAffected() == 0 {
+	if n == 0 {
 		return fmt.Errorf("api key: %w", ErrNotFound)
 	}
 	return nil
@@ -117,11 +131,16 @@ func (q *Queries) RevokeAPIKey(ctx context.Context, tenantID, id uuid.UUID) erro
 // RevokeAPIKeysNamed revokes the tenant's live keys called name and returns
 // how many it revoked.
 func (q *Queries) RevokeAPIKeysNamed(ctx context.Context, tenantID uuid.UUID, name string) (int64, error) {
-	tag, err := q.db.Exec(ctx, `UPDATE api_keys SET revoked_at = now() WHERE tenant_id = $1 AND name = $2 AND revoked_at IS NULL`, tenantID, name)
+	var n int64
+	err := q.db.QueryRow(ctx, `
+		WITH revoked AS (
+			UPDATE api_keys SET revoked_at = now() WHERE tenant_id = $1 AND name = $2 AND revoked_at IS NULL RETURNING id
+		)
+		SELECT count(*) FROM revoked, pg_notify($3, $4)`, tenantID, name, AuthChannel, KeysRevoked).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("store: revoke api keys: %w", err)
 	}
-	return tag.RowsAffected(), nil
+	return n, nil
 }
 
 // ListAPIKeys returns the tenant's keys, newest first.

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"io"
 	"log/slog"
 	"net"
-	"html/template"
 	"net/http"
 	"os"
 	"sync"

@@ -36,6 +36,7 @@ func commands() []command {
 		{"send", "send a notification through the API", runSend},
 		{"status", "show a notification, its deliveries and their events", runStatus},
 		{"explain", "explain <notification> [recipient]: what became of each delivery, and why", runExplain},
+		{"bench", "measure Herald against raw Postgres and raw River on this machine (--json)", runBench},
 		{"version", "print the version", func(context.Context, []string) error { fmt.Println(app.Version); return nil }},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"sync"
 	"time"
 
 	"connectrpc.com/connect"
@@ -58,16 +59,22 @@ type App struct {
 	pool   *pgxpool.Pool
 	store  *store.Store
 	river  *river.Client[pgx.Tx]
-	// inbox feeds WatchInbox streams (API roles only); stopInbox stops it.
-	inbox     *store.Listener
-	stopInbox context.CancelFunc
-	inboxDone chan struct{}
-	telemetry *telemetry.Telemetry
-	flags     *flags.Flags
-	mux       *http.ServeMux
-	server    *http.Server
-	listener  net.Listener
-	serveErr  chan error
+	// asyncPool has synchronous_commit off, for the delivery worker's
+	// writes (jobs.Options.AsyncStore).
+	asyncPool *pgxpool.Pool
+	// inbox feeds WatchInbox streams and auth announces key revocations
+	// (API roles only); stopListeners stops both.
+	inbox         *store.Listener
+	auth          *store.Listener
+	stopListeners context.CancelFunc
+	listenersDone sync.WaitGroup
+	telemetry     *telemetry.Telemetry
+	flags         *flags.Flags
+	batcher       *enqueue.Batcher
+	mux           *http.ServeMux
+	server        *http.Server
+	listener      net.Listener
+	serveErr      chan error
 }
 
 // New connects to Postgres (creating the database if it is missing),
@@ -99,8 +106,17 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
 	}
 	a.store = store.NewStore(a.pool)
-	if err := a.setup(ctx, opts); err != nil {
+	// The delivery worker's own writes skip the WAL flush wait; see
+	// jobs.Options.AsyncStore for why that loses nothing.
+	asyncCfg := poolCfg.Copy()
+	asyncCfg.MaxConns = max(4, cfg.DBMaxConns/2)
+	asyncCfg.ConnConfig.RuntimeParams["synchronous_commit"] = "off"
+	if a.asyncPool, err = pgxpool.NewWithConfig(ctx, asyncCfg); err != nil {
 		a.pool.Close()
+		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
+	}
+	if err := a.setup(ctx, opts); err != nil {
+		a.Close()
 		return nil, err
 	}
 	return a, nil
@@ -143,8 +159,8 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 	}
 
 	workers := river.NewWorkers()
-	jobs.Register(workers, &jobs.Options{
-		Store: a.store, Pipeline: pipeline.Default(renderer, a.flags), Providers: registry, Logger: a.logger,
+	heraldJobs := jobs.Register(workers, &jobs.Options{
+		Store: a.store, AsyncStore: store.NewStore(a.asyncPool), Pipeline: pipeline.Default(renderer, a.flags), Providers: registry, Logger: a.logger,
 		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
 		MeterProvider: a.telemetry.MeterProvider(), Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
@@ -159,6 +175,9 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		// progress per chunk, so a long fan-out only resumes.
 		RescueStuckJobsAfter: 2*cfg.ProviderTimeout + time.Minute,
 	}
+	if opts.Queues == nil {
+		opts.Queues = QueueOptions(cfg)
+	}
 	jobs.Configure(riverCfg, opts.Queues, cfg.Role == RoleAPI)
 	if a.river, err = river.NewClient(riverpgxv5.New(a.pool), riverCfg); err != nil {
 		return fmt.Errorf("app: river: %w", err)
@@ -170,13 +189,19 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
+		batcher := &enqueue.BatcherOptions{MaxBatch: cfg.AcceptBatch, Committers: cfg.AcceptCommitters, InlineRecipients: cfg.InlineFanout}
+		if cfg.InlineFanout > 0 {
+			batcher.Jobs = heraldJobs
+		}
+		a.batcher = enqueue.NewBatcher(enq, a.store, batcher)
 		otelInterceptor, err := otelconnect.NewInterceptor(otelconnect.WithMeterProvider(a.telemetry.MeterProvider()))
 		if err != nil {
 			return fmt.Errorf("app: otelconnect: %w", err)
 		}
 		a.inbox = store.NewListener(a.pool, store.InboxChannel, &store.ListenerOptions{Logger: a.logger})
+		a.auth = store.NewListener(a.pool, store.AuthChannel, &store.ListenerOptions{Logger: a.logger})
 		api, err := server.New(&server.Options{
-			Store: a.store, Enqueuer: enq, River: a.river, Renderer: renderer, Now: opts.Now, InboxListener: a.inbox,
+			Store: a.store, Enqueuer: enq, Batcher: a.batcher, River: a.river, Renderer: renderer, Now: opts.Now, InboxListener: a.inbox, AuthListener: a.auth,
 			Lanes: slices.Collect(maps.Keys(jobs.Queues(opts.Queues))), CORSOrigins: cfg.CORSOrigins,
 			MeterProvider: a.telemetry.MeterProvider(),
 			Interceptors:  []connect.Interceptor{otelInterceptor},
@@ -205,6 +230,11 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write([]byte("ready\n")) //nolint:errcheck // best effort
+}
+
+// QueueOptions sizes the lanes as cfg says.
+func QueueOptions(cfg Config) *jobs.QueueOptions {
+	return &jobs.QueueOptions{FetchCooldown: cfg.FetchCooldown, FetchPollInterval: cfg.FetchPollInterval, Lanes: cfg.LaneWorkers}
 }
 
 // EnsureBootstrapKey makes sure tenant "default" exists and key is one of
@@ -254,18 +284,21 @@ func (a *App) Start(ctx context.Context) error {
 		ErrorLog:          slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn),
 	}
 	if a.inbox != nil {
-		var inboxCtx context.Context
-		inboxCtx, a.stopInbox = context.WithCancel(context.WithoutCancel(ctx))
-		a.inboxDone = make(chan struct{})
-		go func() {
-			defer close(a.inboxDone)
-			a.inbox.Run(inboxCtx) //nolint:errcheck // returns nil once stopped
-		}()
+		var listenCtx context.Context
+		listenCtx, a.stopListeners = context.WithCancel(context.WithoutCancel(ctx))
+		for _, l := range []*store.Listener{a.inbox, a.auth} {
+			a.listenersDone.Go(func() {
+				l.Run(listenCtx) //nolint:errcheck // returns nil once stopped
+			})
+		}
 		// Watch streams never go idle: end them when shutdown starts, so
 		// browsers reconnect to another process instead of holding this one.
-		a.server.RegisterOnShutdown(a.stopInbox)
+		a.server.RegisterOnShutdown(a.stopListeners)
 	}
 	a.serveErr = make(chan error, 1)
+	if a.batcher != nil {
+		a.batcher.Start()
+	}
 	go func() { a.serveErr <- a.server.Serve(ln) }()
 
 	if a.cfg.Role != RoleAPI {
@@ -305,6 +338,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
 			a.server.Close()
 		}
+		if a.batcher != nil {
+			a.batcher.Stop() // no Send can arrive any more
+		}
 	}
 	if a.cfg.Role != RoleAPI && a.listener != nil {
 		if err := a.river.Stop(ctx); err != nil {
@@ -315,9 +351,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 			cancel()
 		}
 	}
-	if a.stopInbox != nil {
-		a.stopInbox()
-		<-a.inboxDone
+	if a.stopListeners != nil {
+		a.stopListeners()
+		a.listenersDone.Wait()
 	}
 	if err := a.flags.Close(context.WithoutCancel(ctx)); err != nil {
 		errs = append(errs, fmt.Errorf("flags: %w", err))
@@ -326,6 +362,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 		errs = append(errs, err)
 	}
 	a.pool.Close()
+	a.asyncPool.Close()
 	return errors.Join(errs...)
 }
 
@@ -334,9 +371,9 @@ func (a *App) Close() {
 	if a.server != nil {
 		a.server.Close()
 	}
-	if a.stopInbox != nil {
-		a.stopInbox()
-		<-a.inboxDone
+	if a.stopListeners != nil {
+		a.stopListeners()
+		a.listenersDone.Wait()
 	}
 	a.pool.Close()
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/heraldhq/herald/jobs"
 )
 
 // DefaultDatabaseURL is where Herald looks for Postgres unless
@@ -35,6 +37,12 @@ type Config struct {
 	FlagsFile           string
 	FlagdAddr           string
 	KillSwitchRecheck   time.Duration
+	FetchCooldown       time.Duration
+	AcceptBatch         int
+	AcceptCommitters    int
+	InlineFanout        int
+	FetchPollInterval   time.Duration
+	LaneWorkers         []jobs.LaneWorkers
 	MessageTypesDir     string
 	AutoMigrate         bool
 	DBMaxConns          int32
@@ -46,8 +54,8 @@ type Config struct {
 	LogLevel            string
 	LogFormat           string
 	// Providers configures the delivery providers (providers.go).
-	Providers ProviderConfig
-	CORSOrigins         []string
+	Providers   ProviderConfig
+	CORSOrigins []string
 }
 
 // Variables lists the environment variables ConfigFromEnv reads, with their
@@ -61,6 +69,12 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_FLAGS_FILE", "", "flagd flag file (JSON) for rollout, dark launch, kill switches, provider split and A/B variants; watched."},
 	{"HERALD_FLAGD_ADDR", "", "host:port of a flagd sync service, used when HERALD_FLAGS_FILE is empty."},
 	{"HERALD_KILL_SWITCH_RECHECK", "10s", "How often a delivery held by a kill switch looks again."},
+	{"HERALD_LANE_WORKERS", "", "Worker counts per lane, first match wins: `critical_*=40,bulk_*=5,*_sms=10,fanout_*=8` (defaults: 20 per delivery lane, 10 for bulk, 4 per fan-out lane)."},
+	{"HERALD_ACCEPT_BATCH", "64", "Most Sends one accepting transaction takes (group commit)."},
+	{"HERALD_ACCEPT_COMMITTERS", "4", "Accepting transactions in flight at once."},
+	{"HERALD_INLINE_FANOUT", "100", "Notifications with at most this many recipients are fanned out inside their Send's transaction; bigger ones by the fan-out job in chunks. 0 sends all through the job."},
+	{"HERALD_FETCH_COOLDOWN", "5ms", "Least time between two fetches of one lane (caps a lane near workers/cooldown jobs per second)."},
+	{"HERALD_FETCH_POLL_INTERVAL", "1s", "How often lanes poll when no insert notification arrives."},
 	{"HERALD_MESSAGE_TYPES_DIR", "", "Directory of message type YAML files, validated and applied at start."},
 	{"HERALD_AUTO_MIGRATE", "true", "Apply migrations at start (`herald migrate` does it on demand)."},
 	{"HERALD_DB_MAX_CONNS", "32", "Postgres connection pool size."},
@@ -90,6 +104,12 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		FlagsFile:           p.str("HERALD_FLAGS_FILE"),
 		FlagdAddr:           p.str("HERALD_FLAGD_ADDR"),
 		KillSwitchRecheck:   p.duration("HERALD_KILL_SWITCH_RECHECK"),
+		FetchCooldown:       p.duration("HERALD_FETCH_COOLDOWN"),
+		AcceptBatch:         p.integer("HERALD_ACCEPT_BATCH", 1, 10000),
+		AcceptCommitters:    p.integer("HERALD_ACCEPT_COMMITTERS", 1, 256),
+		InlineFanout:        p.integer("HERALD_INLINE_FANOUT", 0, 10000),
+		FetchPollInterval:   p.duration("HERALD_FETCH_POLL_INTERVAL"),
+		LaneWorkers:         p.lanes("HERALD_LANE_WORKERS"),
 		MessageTypesDir:     p.str("HERALD_MESSAGE_TYPES_DIR"),
 		AutoMigrate:         p.boolean("HERALD_AUTO_MIGRATE"),
 		DBMaxConns:          int32(p.integer("HERALD_DB_MAX_CONNS", 1, 10000)),
@@ -143,6 +163,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RetryBaseDelay <= 0 || c.RetryMaxDelay < c.RetryBaseDelay {
 		errs = append(errs, errors.New("HERALD_RETRY_BASE_DELAY / HERALD_RETRY_MAX_DELAY: need 0 < base <= max"))
+	}
+	if c.FetchCooldown <= 0 || c.FetchPollInterval < c.FetchCooldown {
+		errs = append(errs, errors.New("HERALD_FETCH_COOLDOWN / HERALD_FETCH_POLL_INTERVAL: need 0 < cooldown <= poll interval"))
 	}
 	if c.KillSwitchRecheck <= 0 {
 		errs = append(errs, errors.New("HERALD_KILL_SWITCH_RECHECK: must be positive"))
@@ -228,6 +251,24 @@ func (p *parser) integer(name string, lo, hi int) int {
 		p.errs = append(p.errs, fmt.Errorf("%s: %q is not a whole number from %d to %d", name, p.getenv(name), lo, hi))
 	}
 	return n
+}
+
+func (p *parser) lanes(name string) []jobs.LaneWorkers {
+	v := p.str(name)
+	if v == "" {
+		return nil
+	}
+	var out []jobs.LaneWorkers
+	for _, part := range strings.Split(v, ",") {
+		pattern, n, ok := strings.Cut(strings.TrimSpace(part), "=")
+		workers, err := strconv.Atoi(n)
+		if !ok || err != nil || workers < 1 || workers > 10000 || !strings.Contains(pattern, "_") {
+			p.errs = append(p.errs, fmt.Errorf("%s: %q is not <priority|*>_<channel|*>=N or fanout_<priority|*>=N", name, part))
+			continue
+		}
+		out = append(out, jobs.LaneWorkers{Pattern: pattern, Workers: workers})
+	}
+	return out
 }
 
 func (p *parser) duration(name string) time.Duration {

@@ -1,0 +1,169 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+)
+
+// measureBaselines measures raw Postgres and raw River on the bench
+// database, as DEPENDENCIES.md defines them.
+func measureBaselines(ctx context.Context, dbURL string, cfg Config, h *herald) (Baselines, error) {
+	var b Baselines
+	var err error
+	if b.PGInsertTxPerSec, err = pgInserts(ctx, dbURL, cfg.N, cfg.Concurrency); err != nil {
+		return b, err
+	}
+	if b.RiverInsertTxPerSec, err = riverNoops(ctx, dbURL, cfg.N, cfg.Concurrency, h, false); err != nil {
+		return b, err
+	}
+	if b.RiverInsertManyPerSec, err = riverNoops(ctx, dbURL, cfg.N*5, cfg.Concurrency, h, true); err != nil {
+		return b, err
+	}
+	return b, nil
+}
+
+// pgInserts runs n one-row insert transactions (a row with a unique tenant
+// + idempotency key and a jsonb payload) from c clients.
+func pgInserts(ctx context.Context, dbURL string, n, c int) (float64, error) {
+	pool, err := poolOf(ctx, dbURL, c)
+	if err != nil {
+		return 0, err
+	}
+	defer pool.Close()
+	if _, err := pool.Exec(ctx, `CREATE TABLE bench_pg_inserts (
+		tenant_id uuid NOT NULL, idempotency_key text NOT NULL, payload jsonb NOT NULL,
+		created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (tenant_id, idempotency_key))`); err != nil {
+		return 0, err
+	}
+	tenant := uuid.New()
+	start := time.Now()
+	err = parallel(ctx, n, c, func(i int) error {
+		return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+			_, err := tx.Exec(ctx, `INSERT INTO bench_pg_inserts (tenant_id, idempotency_key, payload) VALUES ($1, $2, $3)`,
+				tenant, fmt.Sprint("key-", i), map[string]any{"messageType": "bench", "recipientIds": []string{"r"}, "i": i})
+			return err
+		})
+	})
+	return float64(n) / time.Since(start).Seconds(), err
+}
+
+type noopArgs struct {
+	I int `json:"i"`
+}
+
+func (noopArgs) Kind() string { return "bench_noop" }
+
+type noopWorker struct {
+	river.WorkerDefaults[noopArgs]
+	done *atomic.Int64
+	all  chan struct{}
+	n    int64
+}
+
+func (w *noopWorker) Work(context.Context, *river.Job[noopArgs]) error {
+	if w.done.Add(1) == w.n {
+		close(w.all)
+	}
+	return nil
+}
+
+// riverNoops inserts n no-op jobs — each in its own transaction from c
+// clients, or in InsertMany batches of 1000 — and works them with Herald's
+// worker count, fetch cooldown and pool size; it returns jobs inserted and
+// completed per second.
+func riverNoops(ctx context.Context, dbURL string, n, c int, h *herald, many bool) (float64, error) {
+	pool, err := poolOf(ctx, dbURL, h.poolSize)
+	if err != nil {
+		return 0, err
+	}
+	defer pool.Close()
+	w := &noopWorker{done: &atomic.Int64{}, all: make(chan struct{}), n: int64(n)}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, w)
+	queue := "bench_noop"
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
+		Workers: workers, FetchCooldown: h.fetchCooldown, FetchPollInterval: time.Second,
+		Queues: map[string]river.QueueConfig{queue: {MaxWorkers: h.workers}},
+	})
+	if err != nil {
+		return 0, err
+	}
+	if err := client.Start(ctx); err != nil {
+		return 0, err
+	}
+	defer client.Stop(context.WithoutCancel(ctx)) //nolint:errcheck // best effort
+	start := time.Now()
+	opts := &river.InsertOpts{Queue: queue}
+	if many {
+		batch := make([]river.InsertManyParams, 0, 1000)
+		for i := range n {
+			batch = append(batch, river.InsertManyParams{Args: noopArgs{I: i}, InsertOpts: opts})
+			if len(batch) == cap(batch) || i == n-1 {
+				if _, err := client.InsertMany(ctx, batch); err != nil {
+					return 0, err
+				}
+				batch = batch[:0]
+			}
+		}
+	} else {
+		err = parallel(ctx, n, c, func(i int) error {
+			return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+				_, err := client.InsertTx(ctx, tx, noopArgs{I: i}, opts)
+				return err
+			})
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	select {
+	case <-w.all:
+	case <-time.After(5 * time.Minute):
+		return 0, fmt.Errorf("river baseline: %d of %d jobs worked", w.done.Load(), n)
+	}
+	return float64(n) / time.Since(start).Seconds(), nil
+}
+
+func poolOf(ctx context.Context, dbURL string, size int) (*pgxpool.Pool, error) {
+	pc, err := pgxpool.ParseConfig(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	pc.MaxConns = int32(size)
+	return pgxpool.NewWithConfig(ctx, pc)
+}
+
+// parallel runs f(0..n-1) on c goroutines and returns the first error.
+func parallel(ctx context.Context, n, c int, f func(i int) error) error {
+	var (
+		next    atomic.Int64
+		wg      sync.WaitGroup
+		errOnce sync.Once
+		first   error
+	)
+	for range c {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				if err := f(i); err != nil {
+					errOnce.Do(func() { first = err })
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}

@@ -1,0 +1,210 @@
+package enqueue
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
+	"github.com/heraldhq/herald/jobs"
+	"github.com/heraldhq/herald/store"
+)
+
+// ErrStopped is returned by Batcher.Send once the batcher stopped.
+var ErrStopped = errors.New("enqueue: batcher stopped")
+
+// BatcherOptions configure NewBatcher. The zero value is usable.
+type BatcherOptions struct {
+	// MaxBatch bounds the Sends one transaction accepts. Default 64.
+	MaxBatch int
+	// Committers is how many accepting transactions run at once.
+	// Default 4.
+	Committers int
+	// Jobs fans small notifications out inside the accepting transaction;
+	// nil leaves every notification to its fan-out job.
+	Jobs *jobs.Jobs
+	// InlineRecipients is the most recipients a notification may have to be
+	// fanned out inline. Default 100.
+	InlineRecipients int
+}
+
+// Batcher accepts concurrent Sends in shared transactions (group commit):
+// a free committer takes every Send waiting, up to MaxBatch, and accepts
+// them in one transaction, so commits — and, with Jobs, whole fan-outs —
+// are shared. Nothing waits on purpose: a lone Send goes at once, and
+// groups form while committers are busy. A Send returns only after its
+// transaction committed.
+type Batcher struct {
+	enq    *Enqueuer
+	store  *store.Store
+	opts   BatcherOptions
+	inline *inlineFanout
+	queue  chan *pending
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+type pending struct {
+	ctx  context.Context
+	a    *accept
+	done chan struct{}
+}
+
+// inlineFanout is the fan-out done inside the accepting transaction.
+type inlineFanout struct {
+	jobs *jobs.Jobs
+	max  int
+}
+
+// fits reports whether n is fanned out inline: small, and due now.
+func (f *inlineFanout) fits(n *store.Notification, now time.Time) bool {
+	return len(n.RecipientIDs) <= f.max && (n.SendAt == nil || !n.SendAt.After(now))
+}
+
+// NewBatcher returns a batcher accepting through enq on st; Start it.
+func NewBatcher(enq *Enqueuer, st *store.Store, opts *BatcherOptions) *Batcher {
+	o := BatcherOptions{}
+	if opts != nil {
+		o = *opts
+	}
+	if o.MaxBatch <= 0 {
+		o.MaxBatch = 64
+	}
+	if o.Committers <= 0 {
+		o.Committers = 4
+	}
+	if o.InlineRecipients == 0 {
+		o.InlineRecipients = 100
+	}
+	b := &Batcher{enq: enq, store: st, opts: o, queue: make(chan *pending, o.MaxBatch*o.Committers),
+		stop: make(chan struct{}), done: make(chan struct{})}
+	if o.Jobs != nil {
+		b.inline = &inlineFanout{jobs: o.Jobs, max: o.InlineRecipients}
+	}
+	return b
+}
+
+// Start starts the committers.
+func (b *Batcher) Start() {
+	finished := make(chan struct{}, b.opts.Committers)
+	for range b.opts.Committers {
+		go func() {
+			defer func() { finished <- struct{}{} }()
+			b.commit()
+		}()
+	}
+	go func() {
+		for range b.opts.Committers {
+			<-finished
+		}
+		close(b.done)
+	}()
+}
+
+// Stop lets the committers finish the Sends they hold and stops them;
+// Sends still queued get ErrStopped.
+func (b *Batcher) Stop() {
+	close(b.stop)
+	<-b.done
+	for {
+		select {
+		case p := <-b.queue:
+			p.a.err = ErrStopped
+			close(p.done)
+		default:
+			return
+		}
+	}
+}
+
+// Send accepts req for the tenant in a shared transaction.
+func (b *Batcher) Send(ctx context.Context, tenantID uuid.UUID, req *heraldv1.SendRequest) (*Result, error) {
+	a, err := b.enq.prepare(tenantID, req)
+	if err != nil {
+		return nil, err
+	}
+	p := &pending{ctx: ctx, a: a, done: make(chan struct{})}
+	select {
+	case b.queue <- p:
+	case <-b.stop:
+		return nil, ErrStopped
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	// Once queued, the outcome is waited for even if the caller gives up:
+	// the answer must not claim less than what committed.
+	<-p.done
+	return a.result, a.err
+}
+
+// commit takes groups of Sends off the queue and accepts them.
+func (b *Batcher) commit() {
+	for {
+		var first *pending
+		select {
+		case first = <-b.queue:
+		case <-b.stop:
+			return
+		}
+		group := []*pending{first}
+	fill:
+		for len(group) < b.opts.MaxBatch {
+			select {
+			case p := <-b.queue:
+				group = append(group, p)
+			default:
+				break fill
+			}
+		}
+		b.accept(group)
+	}
+}
+
+// accept runs a group in one transaction. If the transaction fails, each
+// Send is tried again alone, so one bad request cannot fail the others.
+func (b *Batcher) accept(group []*pending) {
+	defer func() {
+		for _, p := range group {
+			close(p.done)
+		}
+	}()
+	live := group[:0:0]
+	for _, p := range group {
+		if p.ctx.Err() != nil {
+			p.a.err = p.ctx.Err() // gave up before anything was written
+			continue
+		}
+		live = append(live, p)
+	}
+	if len(live) == 0 {
+		return
+	}
+	ctx := context.WithoutCancel(live[0].ctx)
+	as := make([]*accept, len(live))
+	for i, p := range live {
+		as[i] = p.a
+	}
+	err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, as, b.inline) })
+	if err == nil {
+		return
+	}
+	if len(as) == 1 {
+		reset(as[0], err)
+		return
+	}
+	for _, a := range as {
+		reset(a, nil)
+		a := a
+		if err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, []*accept{a}, b.inline) }); err != nil {
+			reset(a, err)
+		}
+	}
+}
+
+// reset forgets what a rolled-back transaction decided for a, leaving err.
+func reset(a *accept, err error) {
+	a.n, a.result, a.err = nil, nil, err
+}
