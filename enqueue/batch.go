@@ -3,13 +3,11 @@ package enqueue
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
-	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/store"
 )
 
@@ -23,45 +21,32 @@ type BatcherOptions struct {
 	// Committers is how many accepting transactions run at once.
 	// Default 4.
 	Committers int
-	// Jobs fans small notifications out inside the accepting transaction;
-	// nil leaves every notification to its fan-out job.
-	Jobs *jobs.Jobs
-	// InlineRecipients is the most recipients a notification may have to be
-	// fanned out inline. Default 100.
-	InlineRecipients int
+	// SharedFanoutMax is the most recipients a notification due now may
+	// have to share one fan-out job with the others of its transaction;
+	// bigger ones, topic sends and scheduled ones get a job of their own.
+	// Default 100; negative shares none.
+	SharedFanoutMax int
 }
 
 // Batcher accepts concurrent Sends in shared transactions (group commit):
 // a free committer takes every Send waiting, up to MaxBatch, and accepts
-// them in one transaction, so commits — and, with Jobs, whole fan-outs —
-// are shared. Nothing waits on purpose: a lone Send goes at once, and
+// them in one transaction, so commits — and the fan-out jobs of small
+// notifications — are shared. Nothing waits on purpose: a lone Send goes at once, and
 // groups form while committers are busy. A Send returns only after its
 // transaction committed.
 type Batcher struct {
-	enq    *Enqueuer
-	store  *store.Store
-	opts   BatcherOptions
-	inline *inlineFanout
-	queue  chan *pending
-	stop   chan struct{}
-	done   chan struct{}
+	enq   *Enqueuer
+	store *store.Store
+	opts  BatcherOptions
+	queue chan *pending
+	stop  chan struct{}
+	done  chan struct{}
 }
 
 type pending struct {
 	ctx  context.Context
 	a    *accept
 	done chan struct{}
-}
-
-// inlineFanout is the fan-out done inside the accepting transaction.
-type inlineFanout struct {
-	jobs *jobs.Jobs
-	max  int
-}
-
-// fits reports whether n is fanned out inline: small, and due now.
-func (f *inlineFanout) fits(n *store.Notification, now time.Time) bool {
-	return len(n.RecipientIDs) <= f.max && (n.SendAt == nil || !n.SendAt.After(now))
 }
 
 // NewBatcher returns a batcher accepting through enq on st; Start it.
@@ -76,14 +61,11 @@ func NewBatcher(enq *Enqueuer, st *store.Store, opts *BatcherOptions) *Batcher {
 	if o.Committers <= 0 {
 		o.Committers = 4
 	}
-	if o.InlineRecipients == 0 {
-		o.InlineRecipients = 100
+	if o.SharedFanoutMax == 0 {
+		o.SharedFanoutMax = 100
 	}
 	b := &Batcher{enq: enq, store: st, opts: o, queue: make(chan *pending, o.MaxBatch*o.Committers),
 		stop: make(chan struct{}), done: make(chan struct{})}
-	if o.Jobs != nil {
-		b.inline = &inlineFanout{jobs: o.Jobs, max: o.InlineRecipients}
-	}
 	return b
 }
 
@@ -187,7 +169,7 @@ func (b *Batcher) accept(group []*pending) {
 	for i, p := range live {
 		as[i] = p.a
 	}
-	err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, as, b.inline) })
+	err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, as, b.opts.SharedFanoutMax) })
 	if err == nil {
 		return
 	}
@@ -198,7 +180,7 @@ func (b *Batcher) accept(group []*pending) {
 	for _, a := range as {
 		reset(a, nil)
 		a := a
-		if err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, []*accept{a}, b.inline) }); err != nil {
+		if err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, []*accept{a}, b.opts.SharedFanoutMax) }); err != nil {
 			reset(a, err)
 		}
 	}

@@ -83,7 +83,7 @@ func (e *Enqueuer) EnqueueTx(ctx context.Context, tx pgx.Tx, tenantID uuid.UUID,
 	if err != nil {
 		return nil, err
 	}
-	if err := e.acceptTx(ctx, tx, []*accept{a}, nil); err != nil {
+	if err := e.acceptTx(ctx, tx, []*accept{a}, 0); err != nil {
 		return nil, err
 	}
 	return a.result, a.err
@@ -119,12 +119,13 @@ func (e *Enqueuer) prepare(tenantID uuid.UUID, req *heraldv1.SendRequest) (*acce
 	return &accept{tenantID: tenantID, req: req, hash: hash, data: data}, nil
 }
 
-// acceptTx writes the requests' notifications in tx: one statement for all,
-// duplicates of an idempotency key resolved to the first, and either their
-// fan-out job or, through inline (if not nil), their whole fan-out for the
-// small ones. Each request's own outcome is in its result or err; the
-// returned error means the transaction must be rolled back.
-func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, inline *inlineFanout) error {
+// acceptTx writes the requests' notifications in tx, one statement for all,
+// duplicates of an idempotency key resolved to the first, and their fan-out
+// jobs: one per priority for the notifications due now with at most
+// shareMax recipients (when positive), one each for the others. Each
+// request's own outcome is in its result or err; the returned error means
+// the transaction must be rolled back.
+func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareMax int) error {
 	q := store.New(tx)
 	types := map[typeKey]*store.MessageType{}
 	var ns []*store.Notification
@@ -159,28 +160,22 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, inline
 
 	var (
 		fanouts []river.InsertManyParams
-		items   []jobs.FanoutItem
-		inlined []uuid.UUID
+		shared  = map[store.Priority][]uuid.UUID{}
 	)
+	now := e.now()
 	for _, a := range as {
 		if a.n == nil || !inserted[a.n.ID] {
 			continue
 		}
 		a.result = &Result{NotificationID: a.n.ID}
-		if inline != nil && inline.fits(a.n, e.now()) {
-			items = append(items, jobs.FanoutItem{Notification: a.n, MessageType: types[typeKey{a.tenantID, a.n.MessageType}], RecipientIDs: a.n.RecipientIDs})
-			inlined = append(inlined, a.n.ID)
+		if sharesFanout(a.n, shareMax, now) {
+			shared[a.n.Priority] = append(shared[a.n.Priority], a.n.ID)
 			continue
 		}
 		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutArgs{NotificationID: a.n.ID}, InsertOpts: jobs.FanoutInsertOpts(a.n.Priority, a.n.SendAt)})
 	}
-	if len(items) > 0 {
-		if err := inline.jobs.FanoutTx(ctx, tx, e.river, items); err != nil {
-			return err
-		}
-		if err := q.MarkFannedOut(ctx, inlined); err != nil {
-			return err
-		}
+	for p, ids := range shared {
+		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutBatchArgs{NotificationIDs: ids}, InsertOpts: jobs.FanoutInsertOpts(p, nil)})
 	}
 	if len(fanouts) > 0 {
 		if _, err := e.river.InsertManyTx(ctx, tx, fanouts); err != nil {
@@ -188,6 +183,12 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, inline
 		}
 	}
 	return nil
+}
+
+// sharesFanout reports whether n shares a fan-out job: a short recipient
+// list (a topic's size is unknown until its fan-out), due now.
+func sharesFanout(n *store.Notification, max int, now time.Time) bool {
+	return n.Topic == "" && len(n.RecipientIDs) <= max && (n.SendAt == nil || !n.SendAt.After(now))
 }
 
 type typeKey struct {
@@ -204,7 +205,7 @@ func (e *Enqueuer) notification(a *accept, mt *store.MessageType) *store.Notific
 	n := &store.Notification{
 		ID: uuid.Must(uuid.NewV7()), TenantID: a.tenantID, MessageType: mt.Key, MessageTypeVersion: mt.Version,
 		Priority: priority, RecipientIDs: a.req.GetRecipientIds(), Data: a.data, IdempotencyKey: a.req.GetIdempotencyKey(),
-		RequestHash: a.hash, Status: store.NotificationAccepted, DedupeKey: a.req.GetDedupeKey(),
+		RequestHash: a.hash, Status: store.NotificationAccepted, DedupeKey: a.req.GetDedupeKey(), Topic: a.req.GetTopic(),
 	}
 	if a.req.GetSendAt() != nil {
 		t := a.req.GetSendAt().AsTime()

@@ -4,6 +4,7 @@
 package jobs
 
 import (
+	"context"
 	"time"
 
 	"github.com/google/uuid"
@@ -20,6 +21,39 @@ type FanoutArgs struct {
 
 // Kind implements river.JobArgs.
 func (FanoutArgs) Kind() string { return "herald.fanout" }
+
+// FanoutBatchArgs fans out small notifications accepted in one
+// transaction, together: one job and one transaction for all of them.
+type FanoutBatchArgs struct {
+	NotificationIDs []uuid.UUID `json:"notification_ids"`
+}
+
+// Kind implements river.JobArgs.
+func (FanoutBatchArgs) Kind() string { return "herald.fanout_batch" }
+
+// FanoutChunkArgs is one chunk of a big fan-out: recipient ids [From, To)
+// of the notification's list, or the topic subscribers with ids in
+// (After, Through] (after After when Through is empty).
+type FanoutChunkArgs struct {
+	NotificationID uuid.UUID `json:"notification_id"`
+	TenantID       uuid.UUID `json:"tenant_id"`
+	From           int       `json:"from,omitempty"`
+	To             int       `json:"to,omitempty"`
+	After          string    `json:"after,omitempty"`
+	Through        string    `json:"through,omitempty"`
+}
+
+// Kind implements river.JobArgs.
+func (FanoutChunkArgs) Kind() string { return "herald.fanout_chunk" }
+
+// recipients reads the chunk's recipient ids: a topic's subscribers as of
+// now.
+func (c FanoutChunkArgs) recipients(ctx context.Context, q *store.Queries, n *store.Notification) ([]string, error) {
+	if n.Topic != "" {
+		return q.TopicRange(ctx, n.TenantID, n.Topic, c.After, c.Through)
+	}
+	return n.RecipientIDs[min(c.From, len(n.RecipientIDs)):min(c.To, len(n.RecipientIDs))], nil
+}
 
 // FanoutInsertOpts returns how a notification's fan-out job is inserted:
 // in its priority's fan-out lane, at sendAt if given.

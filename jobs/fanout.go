@@ -3,6 +3,7 @@ package jobs
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -71,10 +72,14 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 			if !inserted[m.ID] {
 				continue // made by an earlier try of this chunk
 			}
-			events = append(events, store.Event{
+			queued := store.Event{
 				TenantID: n.TenantID, NotificationID: n.ID, DeliveryID: m.ID, Type: store.EventQueued,
 				Status: store.DeliveryQueued, Details: map[string]any{"channel": string(m.Channel), "priority": string(n.Priority)},
-			})
+			}
+			if n.Topic != "" {
+				queued.Details["topic"] = n.Topic // why this recipient: subscribed
+			}
+			events = append(events, queued)
 			for _, d := range m.Events {
 				events = append(events, store.Event{
 					TenantID: n.TenantID, NotificationID: n.ID, DeliveryID: m.ID, Type: d.Type, Status: d.Status,
@@ -97,8 +102,9 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 	if err := w.writeDigestItems(ctx, tx, client, batches, digests, now); err != nil {
 		return err
 	}
+	// Deliver jobs are not unique, so River's COPY path applies.
 	if len(jobs) > 0 {
-		if _, err := client.InsertManyTx(ctx, tx, jobs); err != nil {
+		if _, err := client.InsertManyFastTx(ctx, tx, jobs); err != nil {
 			return fmt.Errorf("insert deliver jobs: %w", err)
 		}
 	}
@@ -203,65 +209,202 @@ func (w *worker) writeDigestItems(ctx context.Context, tx pgx.Tx, client *river.
 }
 
 // FanoutWorker fans out notifications too big for their Send's
-// transaction, in chunks: each chunk in one transaction that writes the
-// chunk's deliveries, their decision log and their deliver jobs, and
-// advances the notification's fan-out cursor. A retry resumes at the
-// cursor; the deliveries' unique key makes a repeated chunk harmless.
+// transaction, and those sent to a topic or scheduled. One chunk's worth
+// of recipients it fans out in one transaction; more it splits into
+// FanoutChunk jobs, which the lane's workers write in parallel.
 type FanoutWorker struct {
 	river.WorkerDefaults[FanoutArgs]
 	j *Jobs
 }
 
-// Timeout implements river.Worker: a 10,000-recipient fan-out takes longer
-// than River's default minute on a busy machine.
-func (*FanoutWorker) Timeout(*river.Job[FanoutArgs]) time.Duration { return 10 * time.Minute }
-
-// Work implements river.Worker.
+// Work implements river.Worker. Planning is one transaction that locks the
+// notification, so a cancel or a rerun sees either no plan or all of it.
 func (f *FanoutWorker) Work(ctx context.Context, job *river.Job[FanoutArgs]) error {
+	w := f.j.w
 	client := river.ClientFromContext[pgx.Tx](ctx)
-	for {
-		done, err := f.chunk(ctx, client, job.Args.NotificationID)
+	size := w.opts.FanoutChunk
+	err := w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
+		q := store.New(tx)
+		n, err := q.LockNotification(ctx, job.Args.NotificationID)
 		if err != nil {
-			return fmt.Errorf("fanout %s: %w", job.Args.NotificationID, err)
+			return err
 		}
-		if done {
-			return nil
+		if fannedOut(n) || n.FanoutPending > 0 {
+			return nil // canceled, done, or planned by an earlier run
 		}
+		var chunks []FanoutChunkArgs
+		if n.Topic != "" {
+			bounds, err := q.TopicBounds(ctx, n.TenantID, n.Topic, size)
+			if err != nil {
+				return err
+			}
+			after := ""
+			for _, b := range append(bounds, "") {
+				chunks = append(chunks, FanoutChunkArgs{NotificationID: n.ID, TenantID: n.TenantID, After: after, Through: b})
+				after = b
+			}
+		} else {
+			for from := 0; from < len(n.RecipientIDs); from += size {
+				chunks = append(chunks, FanoutChunkArgs{NotificationID: n.ID, TenantID: n.TenantID, From: from,
+					To: min(from+size, len(n.RecipientIDs))})
+			}
+		}
+		if len(chunks) <= 1 {
+			var ids []string
+			if len(chunks) == 1 {
+				if ids, err = chunks[0].recipients(ctx, q, n); err != nil {
+					return err
+				}
+			}
+			if err := f.j.fanoutTx(ctx, tx, client, n, ids); err != nil {
+				return err
+			}
+			return q.FinishFanout(ctx, n.ID, len(ids), lastOf(ids, n.FanoutAfter))
+		}
+		params := make([]river.InsertManyParams, len(chunks))
+		for i, c := range chunks {
+			params[i] = river.InsertManyParams{Args: c, InsertOpts: &river.InsertOpts{Queue: FanoutQueue(n.Priority),
+				Priority: RiverPriority(n.Priority), MaxAttempts: 25}}
+		}
+		if _, err := client.InsertManyFastTx(ctx, tx, params); err != nil {
+			return fmt.Errorf("insert fanout chunks: %w", err)
+		}
+		return q.PlanFanout(ctx, n.ID, len(chunks))
+	})
+	if err != nil {
+		return fmt.Errorf("fanout %s: %w", job.Args.NotificationID, err)
 	}
+	return nil
 }
 
-// chunk fans out the next chunk of recipients and reports whether the
-// notification is done. The cursor makes a rerun after a crash resume
-// where it stopped; the job completes in River's batched completer.
-func (f *FanoutWorker) chunk(ctx context.Context, client *river.Client[pgx.Tx], id uuid.UUID) (done bool, err error) {
+// fannedOut reports whether n needs no more fan-out: canceled, or every
+// recipient done (processing, or completed as read).
+func fannedOut(n *store.Notification) bool {
+	switch n.Status {
+	case store.NotificationCanceled, store.NotificationProcessing, store.NotificationCompleted:
+		return true
+	}
+	return false
+}
+
+// fanoutTx fans ids of n out in tx.
+func (j *Jobs) fanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx.Tx], n *store.Notification, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	mt, err := j.w.messageType(ctx, n.TenantID, n.MessageType, n.MessageTypeVersion)
+	if err != nil {
+		return err
+	}
+	return j.FanoutTx(ctx, tx, client, []FanoutItem{{Notification: n, MessageType: mt, RecipientIDs: ids}})
+}
+
+func lastOf(ids []string, def string) string {
+	if len(ids) == 0 {
+		return def
+	}
+	return ids[len(ids)-1]
+}
+
+// FanoutBatchWorker fans out the small notifications of one accepting
+// transaction in one transaction: the recipients and preferences of all are
+// read at once, and each table is written once for all.
+type FanoutBatchWorker struct {
+	river.WorkerDefaults[FanoutBatchArgs]
+	j *Jobs
+}
+
+// Work implements river.Worker. The notifications are locked, so a cancel
+// waits for the fan-out or the fan-out skips the canceled, and a rerun
+// skips those done.
+func (f *FanoutBatchWorker) Work(ctx context.Context, job *river.Job[FanoutBatchArgs]) error {
 	w := f.j.w
-	err = w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
+	client := river.ClientFromContext[pgx.Tx](ctx)
+	err := w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
 		q := store.New(tx)
-		n, err := q.LockNotification(ctx, id)
+		ns, err := q.LockNotifications(ctx, job.Args.NotificationIDs)
 		if err != nil {
 			return err
 		}
-		if n.Status == store.NotificationCanceled || n.FanoutCursor >= len(n.RecipientIDs) {
-			done = true
+		var (
+			items []FanoutItem
+			ids   []uuid.UUID
+		)
+		for _, n := range ns {
+			if fannedOut(n) || n.FanoutPending > 0 {
+				continue
+			}
+			mt, err := w.messageType(ctx, n.TenantID, n.MessageType, n.MessageTypeVersion)
+			if err != nil {
+				return err
+			}
+			items = append(items, FanoutItem{Notification: n, MessageType: mt, RecipientIDs: n.RecipientIDs})
+			ids = append(ids, n.ID)
+		}
+		if len(items) == 0 {
 			return nil
 		}
-		mt, err := w.messageType(ctx, n.TenantID, n.MessageType, n.MessageTypeVersion)
+		if err := f.j.FanoutTx(ctx, tx, client, items); err != nil {
+			return err
+		}
+		return q.FinishFanouts(ctx, ids)
+	})
+	if err != nil {
+		return fmt.Errorf("fanout batch: %w", err)
+	}
+	return nil
+}
+
+// FanoutChunkWorker writes one planned chunk of a fan-out: its deliveries,
+// their decision log and deliver jobs, the notification's progress and the
+// job's completion, all in one transaction. So a chunk is written once:
+// a rerun after a crash finds either nothing of it or a completed job.
+type FanoutChunkWorker struct {
+	river.WorkerDefaults[FanoutChunkArgs]
+	j *Jobs
+}
+
+// errFanoutCanceled rolls back a chunk whose notification was canceled.
+var errFanoutCanceled = errors.New("jobs: notification canceled during fan-out")
+
+// Work implements river.Worker.
+func (f *FanoutChunkWorker) Work(ctx context.Context, job *river.Job[FanoutChunkArgs]) error {
+	w := f.j.w
+	client := river.ClientFromContext[pgx.Tx](ctx)
+	err := w.opts.Store.InTx(ctx, func(tx pgx.Tx) error {
+		q := store.New(tx)
+		// Not locked: parallel chunks of one notification must not wait on
+		// each other. FinishFanoutChunk settles a race with a cancel.
+		n, err := q.GetNotification(ctx, job.Args.TenantID, job.Args.NotificationID)
 		if err != nil {
 			return err
 		}
-		end := min(n.FanoutCursor+w.opts.FanoutChunk, len(n.RecipientIDs))
-		item := FanoutItem{Notification: n, MessageType: mt, RecipientIDs: n.RecipientIDs[n.FanoutCursor:end]}
-		if err := f.j.FanoutTx(ctx, tx, client, []FanoutItem{item}); err != nil {
+		if n.Status == store.NotificationCanceled {
+			return errFanoutCanceled
+		}
+		ids, err := job.Args.recipients(ctx, q, n)
+		if err != nil {
 			return err
 		}
-		done = end == len(n.RecipientIDs)
-		status := store.NotificationAccepted
-		if done {
-			status = store.NotificationProcessing
+		if err := f.j.fanoutTx(ctx, tx, client, n, ids); err != nil {
+			return err
 		}
-		return q.AdvanceFanout(ctx, n.ID, end, status)
+		ok, err := q.FinishFanoutChunk(ctx, n.ID, len(ids))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errFanoutCanceled
+		}
+		return completeTx(ctx, tx, job)
 	})
-	return done, err
+	if errors.Is(err, errFanoutCanceled) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("fanout %s chunk: %w", job.Args.NotificationID, err)
+	}
+	return nil
 }
 
 // infraRetries are job attempts beyond the provider-call budget, spent on

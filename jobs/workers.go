@@ -29,8 +29,8 @@ type Options struct {
 	// disk before a Postgres crash, the job runs again (at least once, with
 	// the same idempotency key). Default Store.
 	AsyncStore *store.Store
-	Pipeline  *pipeline.Pipeline
-	Providers *providers.Registry
+	Pipeline   *pipeline.Pipeline
+	Providers  *providers.Registry
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// Now is the clock decisions use. Default time.Now.
@@ -126,6 +126,8 @@ func New(opts *Options) *Jobs { return &Jobs{w: newWorker(opts)} }
 // Register adds the workers to workers.
 func (j *Jobs) Register(workers *river.Workers) {
 	river.AddWorker(workers, &FanoutWorker{j: j})
+	river.AddWorker(workers, &FanoutChunkWorker{j: j})
+	river.AddWorker(workers, &FanoutBatchWorker{j: j})
 	river.AddWorker(workers, &DeliverWorker{w: j.w})
 	river.AddWorker(workers, &DigestFlushWorker{w: j.w})
 	river.AddWorker(workers, &DigestSweepWorker{w: j.w})

@@ -73,3 +73,25 @@ func TestRenderOutputIsBounded(t *testing.T) {
 	require.Error(t, err)
 	require.Contains(t, err.Error(), "output longer than")
 }
+
+// BenchmarkRender renders an email (text and HTML) and a push message per
+// iteration, templates parsed once and cached, as fan-out does.
+func BenchmarkRender(b *testing.B) {
+	r := render.New()
+	tpl := store.Templates{
+		Email: &store.EmailTemplate{Subject: "Order {{.order}} shipped", Body: "Hi {{.recipient.id}}, order {{.order}} is on its way.",
+			HTML: "<p>Hi <b>{{.recipient.id}}</b>, order {{.order}} ({{len .items}} items) is on its way.</p>"},
+		Push: &store.PushTemplate{Title: "Shipped", Body: "Order {{.order}}"},
+	}
+	data := map[string]any{"order": "A-17", "items": []any{"a", "b"}, "recipient": map[string]any{"id": "u1"}}
+	raw := json.RawMessage(`{"order":"A-17"}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(store.ChannelEmail, tpl, data, raw); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := r.Render(store.ChannelPush, tpl, data, raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

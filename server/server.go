@@ -37,6 +37,7 @@ var ServiceNames = []string{
 	heraldv1connect.PreferenceServiceName,
 	heraldv1connect.InboxServiceName,
 	heraldv1connect.DigestServiceName,
+	heraldv1connect.TopicServiceName,
 	heraldv1connect.AnalyticsServiceName,
 	heraldv1connect.OperatorServiceName,
 }
@@ -98,9 +99,13 @@ func New(opts *Options) (*http.ServeMux, error) {
 	}
 	interceptors := append(append([]connect.Interceptor{}, opts.Interceptors...),
 		newAuthInterceptor(opts.Store, opts.AuthListener), validate.NewInterceptor())
+	const compressMinBytes = 1024
 	handlerOpts := []connect.HandlerOption{
 		connect.WithInterceptors(interceptors...),
 		connect.WithReadMaxBytes(maxBytes),
+		// Gzip costs more CPU than it saves bytes on small answers, which
+		// most are (a Send's is an id).
+		connect.WithCompressMinBytes(compressMinBytes),
 	}
 
 	mux := http.NewServeMux()
@@ -112,6 +117,7 @@ func New(opts *Options) (*http.ServeMux, error) {
 	handle(heraldv1connect.NewPreferenceServiceHandler(NewPreferenceHandler(opts.Store, digests), handlerOpts...))
 	handle(heraldv1connect.NewInboxServiceHandler(NewInboxHandler(opts.Store, opts.InboxListener), handlerOpts...))
 	handle(heraldv1connect.NewDigestServiceHandler(NewDigestHandler(opts.Store, digests), handlerOpts...))
+	handle(heraldv1connect.NewTopicServiceHandler(NewTopicHandler(opts.Store), handlerOpts...))
 	handle(heraldv1connect.NewOperatorServiceHandler(NewOperatorHandler(opts.Store, opts.Lanes), handlerOpts...))
 	// Services whose issues have not landed answer Unimplemented, behind auth
 	// like the rest.

@@ -40,9 +40,26 @@ type deliveryRow struct {
 // InsertDeliveries inserts ds, skipping any that already exist for their
 // (notification, recipient, channel), and returns the ids it inserted. A
 // retried fan-out therefore never creates a second delivery.
+//
+// Big batches go by COPY, several times cheaper per row, in a savepoint:
+// COPY cannot skip a conflicting row, so a batch that meets one is rolled
+// back to the savepoint and inserted row by row with ON CONFLICT.
 func (q *Queries) InsertDeliveries(ctx context.Context, ds []*Delivery) (map[uuid.UUID]bool, error) {
 	if len(ds) == 0 {
 		return map[uuid.UUID]bool{}, nil
+	}
+	if len(ds) >= copyMin {
+		copied, err := q.copyDeliveries(ctx, ds)
+		if err != nil {
+			return nil, fmt.Errorf("store: insert deliveries: %w", err)
+		}
+		if copied {
+			out := make(map[uuid.UUID]bool, len(ds))
+			for _, d := range ds {
+				out[d.ID] = true
+			}
+			return out, nil
+		}
 	}
 	rows := make([]deliveryRow, len(ds))
 	for i, d := range ds {
@@ -80,6 +97,29 @@ func (q *Queries) InsertDeliveries(ctx context.Context, ds []*Delivery) (map[uui
 		out[id] = true
 	}
 	return out, nil
+}
+
+var deliveryCopyColumns = []string{"id", "notification_id", "tenant_id", "recipient_id", "channel", "status", "reason",
+	"variant", "last_error", "message_type", "message_type_version", "priority", "address", "content", "scheduled_at",
+	"due_at", "expire_at"}
+
+// copyDeliveries COPYs ds in a savepoint and reports false, having rolled
+// back, if one of them already exists.
+func (q *Queries) copyDeliveries(ctx context.Context, ds []*Delivery) (bool, error) {
+	rows := make([][]any, len(ds))
+	for i, d := range ds {
+		var content []byte
+		if d.Content != nil {
+			var err error
+			if content, err = json.Marshal(d.Content); err != nil {
+				return false, err
+			}
+		}
+		rows[i] = []any{[16]byte(d.ID), [16]byte(d.NotificationID), [16]byte(d.TenantID), d.RecipientID, string(d.Channel), string(d.Status), d.Reason,
+			d.Variant, d.LastError, d.MessageType, d.MessageTypeVersion, string(d.Priority), d.Address, content,
+			d.ScheduledAt, d.DueAt, d.ExpireAt}
+	}
+	return q.copyOrConflict(ctx, "deliveries", deliveryCopyColumns, rows)
 }
 
 // GetDelivery returns the delivery with id. Jobs use it; it does not check

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 )
 
 // eventRow is an event as InsertEvents sends it, one JSON record per row.
@@ -30,6 +31,25 @@ func (q *Queries) InsertEvents(ctx context.Context, events []Event) error {
 	if len(events) == 0 {
 		return nil
 	}
+	if len(events) >= copyMin {
+		// COPY keeps the rows' order, and so the ids' order.
+		rows := make([][]any, len(events))
+		for i, e := range events {
+			var details []byte
+			if e.Details != nil {
+				var err error
+				if details, err = json.Marshal(e.Details); err != nil {
+					return fmt.Errorf("store: insert events: %w", err)
+				}
+			}
+			rows[i] = []any{[16]byte(e.TenantID), [16]byte(e.NotificationID), [16]byte(e.DeliveryID), e.Type, string(e.Status), e.Reason, e.Attempt,
+				e.Provider, e.ResponseCode, e.Latency.Microseconds(), e.Message, details}
+		}
+		if _, err := q.db.CopyFrom(ctx, pgx.Identifier{"delivery_events"}, eventCopyColumns, pgx.CopyFromRows(rows)); err != nil {
+			return fmt.Errorf("store: insert events: %w", err)
+		}
+		return nil
+	}
 	records, err := eventRecords(events)
 	if err != nil {
 		return fmt.Errorf("store: insert events: %w", err)
@@ -39,6 +59,9 @@ func (q *Queries) InsertEvents(ctx context.Context, events []Event) error {
 	}
 	return nil
 }
+
+var eventCopyColumns = []string{"tenant_id", "notification_id", "delivery_id", "type", "status", "reason", "attempt",
+	"provider", "response_code", "latency_us", "message", "details"}
 
 // eventRecords encodes events as the JSON array insertEventsSQL reads.
 func eventRecords(events []Event) ([]byte, error) {

@@ -234,6 +234,13 @@ type Notification struct {
 	DedupeKey          string
 	// Digest marks a notification that carries a recipient's digest.
 	Digest bool
+	// Topic, when set, names whose subscribers the notification goes to;
+	// RecipientIDs is then empty.
+	Topic string
+	// FanoutAfter is the last topic subscriber fanned out.
+	FanoutAfter string
+	// FanoutPending counts the planned fan-out chunks not yet written.
+	FanoutPending int
 }
 
 // Content is a message rendered for one channel.

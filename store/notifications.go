@@ -16,7 +16,7 @@ import (
 // notification whose deliveries are all final reads as completed.
 const notificationColumns = `n.id, n.tenant_id, n.message_type, n.message_type_version, n.priority, n.recipient_ids,
 	n.data, coalesce(n.idempotency_key, ''), n.request_hash, n.send_at, ` + derivedStatus + `, n.fanout_cursor,
-	n.created_at, n.canceled_at, n.canceled_by, n.dedupe_key, n.digest`
+	n.created_at, n.canceled_at, n.canceled_by, n.dedupe_key, n.digest, n.topic, n.fanout_after, n.fanout_pending`
 
 const derivedStatus = `CASE WHEN n.status = 'processing' AND NOT EXISTS (
 		SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ('queued', 'scheduled', 'sending')
@@ -62,6 +62,8 @@ type notificationRow struct {
 	RecipientIDs       []string           `json:"recipient_ids"`
 	Data               json.RawMessage    `json:"data"`
 	IdempotencyKey     *string            `json:"idempotency_key"`
+	FanoutCursor       int                `json:"fanout_cursor"`
+	Topic              string             `json:"topic"`
 	RequestHash        string             `json:"request_hash"`
 	SendAt             *time.Time         `json:"send_at"`
 	Status             NotificationStatus `json:"status"`
@@ -80,7 +82,7 @@ func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (
 		rows[i] = notificationRow{
 			ID: n.ID, TenantID: n.TenantID, MessageType: n.MessageType, MessageTypeVersion: n.MessageTypeVersion,
 			Priority: n.Priority, RecipientIDs: nonNil(n.RecipientIDs), Data: n.Data, RequestHash: hex.EncodeToString(n.RequestHash),
-			SendAt: n.SendAt, Status: n.Status, DedupeKey: n.DedupeKey, Digest: n.Digest,
+			SendAt: n.SendAt, Status: n.Status, DedupeKey: n.DedupeKey, Digest: n.Digest, FanoutCursor: n.FanoutCursor, Topic: n.Topic,
 		}
 		if n.IdempotencyKey != "" {
 			rows[i].IdempotencyKey = &n.IdempotencyKey
@@ -95,12 +97,13 @@ func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (
 	}
 	result, err := q.db.Query(ctx, `
 		INSERT INTO notifications (id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
-			idempotency_key, request_hash, send_at, status, dedupe_key, digest)
+			idempotency_key, request_hash, send_at, status, dedupe_key, digest, fanout_cursor, topic)
 		SELECT id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
-			idempotency_key, decode(request_hash, 'hex'), send_at, status, dedupe_key, digest
+			idempotency_key, decode(request_hash, 'hex'), send_at, status, dedupe_key, digest, fanout_cursor, topic
 		FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, tenant_id uuid, message_type text,
 			message_type_version int, priority text, recipient_ids text[], data jsonb, idempotency_key text,
-			request_hash text, send_at timestamptz, status text, dedupe_key text, digest boolean)) WITH ORDINALITY
+			request_hash text, send_at timestamptz, status text, dedupe_key text, digest boolean,
+			fanout_cursor int, topic text)) WITH ORDINALITY
 		ORDER BY ordinality
 		ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 		RETURNING id, created_at`, records)
@@ -142,19 +145,6 @@ func (q *Queries) GetNotificationsByIdempotencyKeys(ctx context.Context, tenantI
 	return out, nil
 }
 
-// MarkFannedOut records that the notifications' every recipient was fanned
-// out.
-func (q *Queries) MarkFannedOut(ctx context.Context, ids []uuid.UUID) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	_, err := q.db.Exec(ctx, `UPDATE notifications SET status = 'processing', fanout_cursor = cardinality(recipient_ids) WHERE id = ANY($1)`, ids)
-	if err != nil {
-		return fmt.Errorf("store: mark fanned out: %w", err)
-	}
-	return nil
-}
-
 // GetNotificationByIdempotencyKey returns the tenant's notification that
 // holds key.
 func (q *Queries) GetNotificationByIdempotencyKey(ctx context.Context, tenantID uuid.UUID, key string) (*Notification, error) {
@@ -172,14 +162,68 @@ func (q *Queries) LockNotification(ctx context.Context, id uuid.UUID) (*Notifica
 	return scanNotification(q.db.QueryRow(ctx, `SELECT `+notificationColumns+` FROM notifications n WHERE n.id = $1 FOR UPDATE`, id))
 }
 
-// AdvanceFanout records fan-out progress: cursor recipient ids are handled,
-// and status is the notification's stored status from now on.
-func (q *Queries) AdvanceFanout(ctx context.Context, id uuid.UUID, cursor int, status NotificationStatus) error {
-	_, err := q.db.Exec(ctx, `UPDATE notifications SET fanout_cursor = $2, status = $3 WHERE id = $1`, id, cursor, status)
+// LockNotifications returns the notifications with ids, locked for the rest
+// of the transaction in id order (so two lockers cannot deadlock). Jobs use
+// it; it does not check the tenant.
+func (q *Queries) LockNotifications(ctx context.Context, ids []uuid.UUID) ([]*Notification, error) {
+	rows, err := q.db.Query(ctx, `SELECT `+notificationColumns+` FROM notifications n WHERE n.id = ANY($1) ORDER BY n.id FOR UPDATE`, ids)
 	if err != nil {
-		return fmt.Errorf("store: advance fanout: %w", err)
+		return nil, fmt.Errorf("store: lock notifications: %w", err)
+	}
+	ns, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*Notification, error) { return scanNotification(r) })
+	if err != nil {
+		return nil, fmt.Errorf("store: lock notifications: %w", err)
+	}
+	return ns, nil
+}
+
+// FinishFanouts records that the notifications' every listed recipient was
+// fanned out.
+func (q *Queries) FinishFanouts(ctx context.Context, ids []uuid.UUID) error {
+	_, err := q.db.Exec(ctx, `UPDATE notifications SET status = 'processing', fanout_cursor = cardinality(recipient_ids)
+		WHERE id = ANY($1) AND status <> 'canceled'`, ids)
+	if err != nil {
+		return fmt.Errorf("store: finish fanouts: %w", err)
 	}
 	return nil
+}
+
+// FinishFanout records that the notification's every recipient was fanned
+// out by one transaction: recipients of them, after being the last of a
+// topic's.
+func (q *Queries) FinishFanout(ctx context.Context, id uuid.UUID, recipients int, after string) error {
+	_, err := q.db.Exec(ctx, `UPDATE notifications SET fanout_cursor = fanout_cursor + $2, fanout_after = $3, status = 'processing'
+		WHERE id = $1 AND status <> 'canceled'`, id, recipients, after)
+	if err != nil {
+		return fmt.Errorf("store: finish fanout: %w", err)
+	}
+	return nil
+}
+
+// PlanFanout records that the notification's fan-out was split into chunks
+// jobs, none done yet.
+func (q *Queries) PlanFanout(ctx context.Context, id uuid.UUID, chunks int) error {
+	_, err := q.db.Exec(ctx, `UPDATE notifications SET fanout_pending = $2, status = 'accepted' WHERE id = $1`, id, chunks)
+	if err != nil {
+		return fmt.Errorf("store: plan fanout: %w", err)
+	}
+	return nil
+}
+
+// FinishFanoutChunk records one chunk of recipients fanned out; the last
+// chunk marks the notification processing. It reports false, changing
+// nothing, when the notification was canceled: the caller rolls its chunk
+// back. Its row lock orders it with a concurrent cancel, which locks the
+// notification before canceling deliveries.
+func (q *Queries) FinishFanoutChunk(ctx context.Context, id uuid.UUID, recipients int) (bool, error) {
+	tag, err := q.db.Exec(ctx, `
+		UPDATE notifications SET fanout_cursor = fanout_cursor + $2, fanout_pending = fanout_pending - 1,
+			status = CASE WHEN fanout_pending = 1 THEN 'processing' ELSE status END
+		WHERE id = $1 AND status <> 'canceled'`, id, recipients)
+	if err != nil {
+		return false, fmt.Errorf("store: finish fanout chunk: %w", err)
+	}
+	return tag.RowsAffected() == 1, nil
 }
 
 // MarkNotificationCanceled marks the tenant's notification canceled by who,
@@ -260,7 +304,7 @@ func scanNotification(row pgx.Row) (*Notification, error) {
 	var n Notification
 	err := row.Scan(&n.ID, &n.TenantID, &n.MessageType, &n.MessageTypeVersion, &n.Priority, &n.RecipientIDs,
 		&n.Data, &n.IdempotencyKey, &n.RequestHash, &n.SendAt, &n.Status, &n.FanoutCursor,
-		&n.CreatedAt, &n.CanceledAt, &n.CanceledBy, &n.DedupeKey, &n.Digest)
+		&n.CreatedAt, &n.CanceledAt, &n.CanceledBy, &n.DedupeKey, &n.Digest, &n.Topic, &n.FanoutAfter, &n.FanoutPending)
 	if err != nil {
 		return nil, notFound(err, "notification")
 	}

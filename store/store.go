@@ -24,6 +24,9 @@ type DBTX interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	CopyFrom(ctx context.Context, table pgx.Identifier, columns []string, rows pgx.CopyFromSource) (int64, error)
+	// Begin starts a transaction, or a savepoint within one.
+	Begin(ctx context.Context) (pgx.Tx, error)
 }
 
 // Queries runs Herald's statements on one DBTX.

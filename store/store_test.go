@@ -162,7 +162,7 @@ func TestDeliveriesLifecycle(t *testing.T) {
 	require.Equal(t, 1500*time.Microsecond, events[0].Latency)
 	require.Equal(t, "v", events[1].Details["k"])
 
-	require.NoError(t, b.st.AdvanceFanout(b.ctx, n.ID, 1, store.NotificationProcessing))
+	require.NoError(t, b.st.FinishFanout(b.ctx, n.ID, 1, ""))
 	got, err := b.st.GetNotification(b.ctx, b.tenant.ID, n.ID)
 	require.NoError(t, err)
 	require.Equal(t, store.NotificationCompleted, got.Status, "processing with every delivery final reads as completed")

@@ -280,7 +280,7 @@ func NotificationToProto(n *store.Notification) *heraldv1.Notification {
 		RecipientIds: n.RecipientIDs, Data: StructFromJSON(n.Data), IdempotencyKey: n.IdempotencyKey,
 		Status: NotificationStatusToProto(n.Status), Priority: PriorityToProto(n.Priority),
 		CreateTime: timestamppb.New(n.CreatedAt), SendAt: Timestamp(n.SendAt),
-		CancelTime: Timestamp(n.CanceledAt), CanceledBy: n.CanceledBy, DedupeKey: n.DedupeKey,
+		CancelTime: Timestamp(n.CanceledAt), CanceledBy: n.CanceledBy, DedupeKey: n.DedupeKey, Topic: n.Topic,
 	}
 }
 

@@ -26,15 +26,16 @@ func runBench(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.Recipients, "recipients", 10_000, "fan-out size")
 	fs.IntVar(&cfg.Bulk, "bulk", 100_000, "bulk flood of the lanes scenario")
 	fs.IntVar(&cfg.Queued, "queued", 1_000_000, "deliveries the queued scenario piles up")
-	scenarios := fs.String("scenario", "single,fanout", "comma-separated: single, fanout, lanes, queued, or all")
+	scenarios := fs.String("scenario", "single,fanout", "comma-separated: single, fanout, topic, lanes, isolation, queued, or all")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	inProcess := fs.Bool("in-process", false, "run Herald inside this process instead of a child process")
+	fs.IntVar(&cfg.WorkerProcs, "worker-procs", 0, "run one API process and this many worker processes (0: one process doing both)")
 	verbose := fs.Bool("v", false, "log progress to stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *scenarios == "all" {
-		*scenarios = "single,fanout,lanes,queued"
+		*scenarios = "single,fanout,topic,lanes,isolation,queued"
 	}
 	cfg.Scenarios = strings.Split(*scenarios, ",")
 	if !*inProcess {

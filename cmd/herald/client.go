@@ -112,14 +112,15 @@ func runSend(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("send", flag.ContinueOnError)
 	c.register(fs)
 	messageType := fs.String("type", "", "message type key (required)")
-	to := fs.String("to", "", "recipient ids, comma separated (required)")
+	to := fs.String("to", "", "recipient ids, comma separated (this or --topic)")
+	topic := fs.String("topic", "", "send to the topic's subscribers instead of --to")
 	data := fs.String("data", "{}", "template data as a JSON object")
 	key := fs.String("idempotency-key", "", "idempotency key")
 	sendAt := fs.String("send-at", "", "deliver at this RFC 3339 time")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	req := &heraldv1.SendRequest{MessageType: *messageType, IdempotencyKey: *key}
+	req := &heraldv1.SendRequest{MessageType: *messageType, IdempotencyKey: *key, Topic: *topic}
 	if *to != "" {
 		req.RecipientIds = strings.Split(*to, ",")
 	}

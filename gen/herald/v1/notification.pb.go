@@ -92,7 +92,8 @@ type SendRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Key of a message type of the caller's tenant.
 	MessageType string `protobuf:"bytes,1,opt,name=message_type,json=messageType,proto3" json:"message_type,omitempty"`
-	// Recipient ids, as given to RecipientService.UpsertRecipient.
+	// Recipient ids, as given to RecipientService.UpsertRecipient. Exactly
+	// one of recipient_ids and topic is set.
 	RecipientIds []string `protobuf:"bytes,2,rep,name=recipient_ids,json=recipientIds,proto3" json:"recipient_ids,omitempty"`
 	// Data the templates render with.
 	Data *structpb.Struct `protobuf:"bytes,3,opt,name=data,proto3" json:"data,omitempty"`
@@ -107,7 +108,10 @@ type SendRequest struct {
 	// Suppresses later deliveries with the same key to the same recipient and
 	// channel within the message type's dedupe window (reason
 	// "deduplicated"), even from different notifications.
-	DedupeKey     string `protobuf:"bytes,7,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
+	DedupeKey string `protobuf:"bytes,7,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
+	// Sends to the topic's subscribers (TopicService) as of the fan-out
+	// instead of to recipient_ids.
+	Topic         string `protobuf:"bytes,8,opt,name=topic,proto3" json:"topic,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -191,6 +195,13 @@ func (x *SendRequest) GetDedupeKey() string {
 	return ""
 }
 
+func (x *SendRequest) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
 type SendResponse struct {
 	state          protoimpl.MessageState `protogen:"open.v1"`
 	NotificationId string                 `protobuf:"bytes,1,opt,name=notification_id,json=notificationId,proto3" json:"notification_id,omitempty"`
@@ -260,9 +271,11 @@ type Notification struct {
 	SendAt             *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=send_at,json=sendAt,proto3" json:"send_at,omitempty"`
 	CancelTime         *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=cancel_time,json=cancelTime,proto3" json:"cancel_time,omitempty"`
 	// Who canceled it (the API key's name).
-	CanceledBy    string      `protobuf:"bytes,12,opt,name=canceled_by,json=canceledBy,proto3" json:"canceled_by,omitempty"`
-	Deliveries    []*Delivery `protobuf:"bytes,13,rep,name=deliveries,proto3" json:"deliveries,omitempty"`
-	DedupeKey     string      `protobuf:"bytes,14,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
+	CanceledBy string      `protobuf:"bytes,12,opt,name=canceled_by,json=canceledBy,proto3" json:"canceled_by,omitempty"`
+	Deliveries []*Delivery `protobuf:"bytes,13,rep,name=deliveries,proto3" json:"deliveries,omitempty"`
+	DedupeKey  string      `protobuf:"bytes,14,opt,name=dedupe_key,json=dedupeKey,proto3" json:"dedupe_key,omitempty"`
+	// The topic sent to; recipient_ids is then empty.
+	Topic         string `protobuf:"bytes,15,opt,name=topic,proto3" json:"topic,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -391,6 +404,13 @@ func (x *Notification) GetDeliveries() []*Delivery {
 func (x *Notification) GetDedupeKey() string {
 	if x != nil {
 		return x.DedupeKey
+	}
+	return ""
+}
+
+func (x *Notification) GetTopic() string {
+	if x != nil {
+		return x.Topic
 	}
 	return ""
 }
@@ -1044,19 +1064,22 @@ var File_herald_v1_notification_proto protoreflect.FileDescriptor
 
 const file_herald_v1_notification_proto_rawDesc = "" +
 	"\n" +
-	"\x1cherald/v1/notification.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\x9a\x03\n" +
+	"\x1cherald/v1/notification.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\xf3\x03\n" +
 	"\vSendRequest\x12E\n" +
-	"\fmessage_type\x18\x01 \x01(\tB\"\xbaH\x1fr\x1d\x10\x01\x18\x80\x012\x16^[a-z0-9][a-z0-9._-]*$R\vmessageType\x12;\n" +
-	"\rrecipient_ids\x18\x02 \x03(\tB\x16\xbaH\x13\x92\x01\x10\b\x01\x10\x90N\x18\x01\"\ar\x05\x10\x01\x18\x80\x02R\frecipientIds\x12+\n" +
+	"\fmessage_type\x18\x01 \x01(\tB\"\xbaH\x1fr\x1d\x10\x01\x18\x80\x012\x16^[a-z0-9][a-z0-9._-]*$R\vmessageType\x129\n" +
+	"\rrecipient_ids\x18\x02 \x03(\tB\x14\xbaH\x11\x92\x01\x0e\x10\x90N\x18\x01\"\ar\x05\x10\x01\x18\x80\x02R\frecipientIds\x12+\n" +
 	"\x04data\x18\x03 \x01(\v2\x17.google.protobuf.StructR\x04data\x121\n" +
 	"\x0fidempotency_key\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\x0eidempotencyKey\x12C\n" +
 	"\asend_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampB\x0e\xbaH\v\xb2\x01\bJ\x06\b\x80\x86\xb0\x96\x01R\x06sendAt\x129\n" +
 	"\bpriority\x18\x06 \x01(\x0e2\x13.herald.v1.PriorityB\b\xbaH\x05\x82\x01\x02\x10\x01R\bpriority\x12'\n" +
 	"\n" +
-	"dedupe_key\x18\a \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\tdedupeKey\"U\n" +
+	"dedupe_key\x18\a \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\tdedupeKey\x12:\n" +
+	"\x05topic\x18\b \x01(\tB$\xbaH!r\x1f\x18\x80\x012\x1a^([a-z0-9][a-z0-9._:-]*)?$R\x05topic:\x1d\xbaH\x1a\"\x18\n" +
+	"\rrecipient_ids\n" +
+	"\x05topic\x10\x01\"U\n" +
 	"\fSendResponse\x12'\n" +
 	"\x0fnotification_id\x18\x01 \x01(\tR\x0enotificationId\x12\x1c\n" +
-	"\tduplicate\x18\x02 \x01(\bR\tduplicate\"\xfa\x04\n" +
+	"\tduplicate\x18\x02 \x01(\bR\tduplicate\"\x90\x05\n" +
 	"\fNotification\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
 	"\fmessage_type\x18\x02 \x01(\tR\vmessageType\x120\n" +
@@ -1078,7 +1101,8 @@ const file_herald_v1_notification_proto_rawDesc = "" +
 	"deliveries\x18\r \x03(\v2\x13.herald.v1.DeliveryR\n" +
 	"deliveries\x12\x1d\n" +
 	"\n" +
-	"dedupe_key\x18\x0e \x01(\tR\tdedupeKey\"\xc8\x04\n" +
+	"dedupe_key\x18\x0e \x01(\tR\tdedupeKey\x12\x14\n" +
+	"\x05topic\x18\x0f \x01(\tR\x05topic\"\xc8\x04\n" +
 	"\bDelivery\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
 	"\frecipient_id\x18\x02 \x01(\tR\vrecipientId\x12,\n" +

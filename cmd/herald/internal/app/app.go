@@ -75,6 +75,9 @@ type App struct {
 	server        *http.Server
 	listener      net.Listener
 	serveErr      chan error
+	// sqlStats adds up time per statement (HERALD_DEBUG_SQL); nil when off.
+	sqlStats *sqlStats
+	pprof    *http.Server // HERALD_PPROF_ADDR; nil when off
 }
 
 // New connects to Postgres (creating the database if it is missing),
@@ -102,6 +105,10 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 		return nil, fmt.Errorf("app: database url: %w", err)
 	}
 	poolCfg.MaxConns = cfg.DBMaxConns
+	if cfg.DebugSQL {
+		a.sqlStats = newSQLStats()
+		poolCfg.ConnConfig.Tracer = a.sqlStats
+	}
 	if a.pool, err = pgxpool.NewWithConfig(ctx, poolCfg); err != nil {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
 	}
@@ -159,9 +166,9 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 	}
 
 	workers := river.NewWorkers()
-	heraldJobs := jobs.Register(workers, &jobs.Options{
+	jobs.Register(workers, &jobs.Options{
 		Store: a.store, AsyncStore: store.NewStore(a.asyncPool), Pipeline: pipeline.Default(renderer, a.flags), Providers: registry, Logger: a.logger,
-		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout,
+		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout, FanoutChunk: cfg.FanoutChunk,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
 		MeterProvider: a.telemetry.MeterProvider(), Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
 		FailoverAfter: cfg.Providers.FailoverAfter,
@@ -189,9 +196,9 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		batcher := &enqueue.BatcherOptions{MaxBatch: cfg.AcceptBatch, Committers: cfg.AcceptCommitters, InlineRecipients: cfg.InlineFanout}
-		if cfg.InlineFanout > 0 {
-			batcher.Jobs = heraldJobs
+		batcher := &enqueue.BatcherOptions{MaxBatch: cfg.AcceptBatch, Committers: cfg.AcceptCommitters, SharedFanoutMax: cfg.SharedFanoutMax}
+		if cfg.SharedFanoutMax == 0 {
+			batcher.SharedFanoutMax = -1 // none shared
 		}
 		a.batcher = enqueue.NewBatcher(enq, a.store, batcher)
 		otelInterceptor, err := otelconnect.NewInterceptor(otelconnect.WithMeterProvider(a.telemetry.MeterProvider()))
@@ -295,6 +302,9 @@ func (a *App) Start(ctx context.Context) error {
 		// browsers reconnect to another process instead of holding this one.
 		a.server.RegisterOnShutdown(a.stopListeners)
 	}
+	if a.cfg.PprofAddr != "" {
+		a.pprof = servePprof(a.cfg.PprofAddr, a.logger)
+	}
 	a.serveErr = make(chan error, 1)
 	if a.batcher != nil {
 		a.batcher.Start()
@@ -363,6 +373,12 @@ func (a *App) Shutdown(ctx context.Context) error {
 	}
 	a.pool.Close()
 	a.asyncPool.Close()
+	if a.pprof != nil {
+		a.pprof.Close() //nolint:errcheck // best effort
+	}
+	if a.sqlStats != nil {
+		a.sqlStats.log(a.logger, 30)
+	}
 	return errors.Join(errs...)
 }
 

@@ -40,7 +40,8 @@ type Config struct {
 	FetchCooldown       time.Duration
 	AcceptBatch         int
 	AcceptCommitters    int
-	InlineFanout        int
+	SharedFanoutMax     int
+	FanoutChunk         int
 	FetchPollInterval   time.Duration
 	LaneWorkers         []jobs.LaneWorkers
 	MessageTypesDir     string
@@ -53,6 +54,8 @@ type Config struct {
 	ShutdownTimeout     time.Duration
 	LogLevel            string
 	LogFormat           string
+	PprofAddr           string
+	DebugSQL            bool
 	// Providers configures the delivery providers (providers.go).
 	Providers   ProviderConfig
 	CORSOrigins []string
@@ -72,7 +75,8 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_LANE_WORKERS", "", "Worker counts per lane, first match wins: `critical_*=40,bulk_*=5,*_sms=10,fanout_*=8` (defaults: 20 per delivery lane, 10 for bulk, 4 per fan-out lane)."},
 	{"HERALD_ACCEPT_BATCH", "64", "Most Sends one accepting transaction takes (group commit)."},
 	{"HERALD_ACCEPT_COMMITTERS", "4", "Accepting transactions in flight at once."},
-	{"HERALD_INLINE_FANOUT", "100", "Notifications with at most this many recipients are fanned out inside their Send's transaction; bigger ones by the fan-out job in chunks. 0 sends all through the job."},
+	{"HERALD_SHARED_FANOUT_MAX", "100", "Notifications due now with at most this many recipients share one fan-out job per accepting transaction; bigger ones are planned into parallel chunks. 0 gives every notification its own job."},
+	{"HERALD_FANOUT_CHUNK", "500", "Recipients the fan-out job handles per transaction (a recipient list or a topic's subscribers)."},
 	{"HERALD_FETCH_COOLDOWN", "5ms", "Least time between two fetches of one lane (caps a lane near workers/cooldown jobs per second)."},
 	{"HERALD_FETCH_POLL_INTERVAL", "1s", "How often lanes poll when no insert notification arrives."},
 	{"HERALD_MESSAGE_TYPES_DIR", "", "Directory of message type YAML files, validated and applied at start."},
@@ -85,6 +89,8 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_SHUTDOWN_TIMEOUT", "30s", "How long shutdown waits for in-flight jobs before handing them back."},
 	{"HERALD_LOG_LEVEL", "info", "debug, info, warn or error."},
 	{"HERALD_LOG_FORMAT", "json", "json or text."},
+	{"HERALD_PPROF_ADDR", "", "Serve Go's pprof profiles on this separate address (e.g. `127.0.0.1:6060`); empty for none."},
+	{"HERALD_DEBUG_SQL", "false", "Add up database time per SQL statement and log the costliest at shutdown (profiling aid)."},
 	{"HERALD_CORS_ORIGINS", "", "Comma-separated origins whose pages may call the API from a browser (the sites embedding the inbox), e.g. `https://app.example.com`; `*` allows any."},
 }, providerVariables()...)
 
@@ -107,7 +113,8 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		FetchCooldown:       p.duration("HERALD_FETCH_COOLDOWN"),
 		AcceptBatch:         p.integer("HERALD_ACCEPT_BATCH", 1, 10000),
 		AcceptCommitters:    p.integer("HERALD_ACCEPT_COMMITTERS", 1, 256),
-		InlineFanout:        p.integer("HERALD_INLINE_FANOUT", 0, 10000),
+		SharedFanoutMax:     p.integer("HERALD_SHARED_FANOUT_MAX", 0, 10000),
+		FanoutChunk:         p.integer("HERALD_FANOUT_CHUNK", 1, 100000),
 		FetchPollInterval:   p.duration("HERALD_FETCH_POLL_INTERVAL"),
 		LaneWorkers:         p.lanes("HERALD_LANE_WORKERS"),
 		MessageTypesDir:     p.str("HERALD_MESSAGE_TYPES_DIR"),
@@ -120,6 +127,8 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		ShutdownTimeout:     p.duration("HERALD_SHUTDOWN_TIMEOUT"),
 		LogLevel:            p.str("HERALD_LOG_LEVEL"),
 		LogFormat:           p.str("HERALD_LOG_FORMAT"),
+		PprofAddr:           p.str("HERALD_PPROF_ADDR"),
+		DebugSQL:            p.boolean("HERALD_DEBUG_SQL"),
 		Providers:           providerConfigFromEnv(p),
 		CORSOrigins:         p.list("HERALD_CORS_ORIGINS"),
 	}
@@ -154,6 +163,11 @@ func (c *Config) Validate() error {
 	if c.FlagdAddr != "" {
 		if _, _, err := net.SplitHostPort(c.FlagdAddr); err != nil {
 			errs = append(errs, fmt.Errorf("HERALD_FLAGD_ADDR: %q is not host:port", c.FlagdAddr))
+		}
+	}
+	if c.PprofAddr != "" {
+		if _, _, err := net.SplitHostPort(c.PprofAddr); err != nil {
+			errs = append(errs, fmt.Errorf("HERALD_PPROF_ADDR: %q is not host:port", c.PprofAddr))
 		}
 	}
 	if c.MessageTypesDir != "" {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // database is the bench's own database, dropped when the run ends.
@@ -18,9 +20,18 @@ type database struct {
 	serverVersion string
 }
 
-// createDatabase creates a fresh database on the server of serverURL.
+// createDatabase creates a fresh database on the server of serverURL. The
+// database serverURL names need not exist (a fresh machine has no "herald"
+// yet): the server's "postgres" database is used instead.
 func createDatabase(ctx context.Context, serverURL string) (*database, error) {
 	conn, err := pgx.Connect(ctx, serverURL)
+	if pgErr := (*pgconn.PgError)(nil); errors.As(err, &pgErr) && pgErr.Code == "3D000" { // invalid_catalog_name
+		if u, perr := url.Parse(serverURL); perr == nil {
+			u.Path = "/postgres"
+			serverURL = u.String()
+			conn, err = pgx.Connect(ctx, serverURL)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("bench: connect to %s: %w", serverURL, err)
 	}

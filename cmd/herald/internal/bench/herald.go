@@ -13,10 +13,15 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"slices"
+	"sync"
 	"time"
 
 	"connectrpc.com/connect"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"google.golang.org/protobuf/types/known/structpb"
 
 	"github.com/heraldhq/herald/cmd/herald/internal/app"
@@ -31,28 +36,34 @@ type herald struct {
 	mode          string
 	url           string
 	key           string
-	pid           int
-	cmd           *exec.Cmd
+	procs         []*exec.Cmd // child processes: one, or an API and WorkerProcs workers
+	probes        []string    // each process's base URL, for readiness
 	app           *app.App
 	workers       int
 	fetchCooldown time.Duration
 	poolSize      int
 
 	pool          *pgxpool.Pool // the bench's own connections, for setup and polling
+	river         *river.Client[pgx.Tx]
+	sms           *smsServer // the Twilio API Herald's SMS channel calls
 	tenantID      string
 	notifications heraldv1connect.NotificationServiceClient
 	recipients    heraldv1connect.RecipientServiceClient
 	messageTypes  heraldv1connect.MessageTypeServiceClient
+	topics        heraldv1connect.TopicServiceClient
 }
 
 // heraldEnv is the configuration the Herald under test runs with.
-func heraldEnv(cfg Config, dbURL, addr, key string) map[string]string {
+func heraldEnv(cfg Config, dbURL, addr, key string, providers map[string]string) map[string]string {
 	env := map[string]string{
 		"HERALD_DATABASE_URL":          dbURL,
 		"HERALD_ADDR":                  addr,
 		"HERALD_BOOTSTRAP_API_KEY":     key,
 		"HERALD_WEBHOOK_ALLOW_PRIVATE": "true",
 		"HERALD_LOG_LEVEL":             "warn",
+	}
+	for k, v := range providers {
+		env[k] = v
 	}
 	for k, v := range cfg.Env {
 		env[k] = v
@@ -79,7 +90,10 @@ func startHerald(ctx context.Context, cfg Config, dbURL string, ready func(*hera
 	if err != nil {
 		return nil, err
 	}
-	env := heraldEnv(cfg, dbURL, addr, h.key)
+	if h.sms, err = newSMSServer(); err != nil {
+		return nil, err
+	}
+	env := heraldEnv(cfg, dbURL, addr, h.key, h.sms.env())
 	c, workers, cooldown, err := settings(env)
 	if err != nil {
 		return nil, fmt.Errorf("herald configuration: %w", err)
@@ -97,6 +111,9 @@ func startHerald(ctx context.Context, cfg Config, dbURL string, ready func(*hera
 	if err := store.Migrate(ctx, h.pool); err != nil {
 		return nil, err
 	}
+	if h.river, err = river.NewClient(riverpgxv5.New(h.pool), &river.Config{}); err != nil {
+		return nil, err
+	}
 	if ready != nil {
 		if err := ready(h); err != nil {
 			return nil, err
@@ -104,17 +121,10 @@ func startHerald(ctx context.Context, cfg Config, dbURL string, ready func(*hera
 	}
 
 	if cfg.HeraldBinary != "" {
-		h.mode = "child process"
-		h.cmd = exec.CommandContext(ctx, cfg.HeraldBinary, "serve")
-		h.cmd.Env = os.Environ()
-		for k, v := range env {
-			h.cmd.Env = append(h.cmd.Env, k+"="+v)
+		if err := h.startProcesses(ctx, cfg, env, addr); err != nil {
+			h.stop(ctx)
+			return nil, err
 		}
-		h.cmd.Stderr = os.Stderr
-		if err := h.cmd.Start(); err != nil {
-			return nil, fmt.Errorf("start %s serve: %w", cfg.HeraldBinary, err)
-		}
-		h.pid = h.cmd.Process.Pid
 	} else {
 		h.mode = "in process (CPU and RSS include the bench)"
 		h.app, err = app.New(ctx, c, &app.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
@@ -124,6 +134,7 @@ func startHerald(ctx context.Context, cfg Config, dbURL string, ready func(*hera
 		if err := h.app.Start(ctx); err != nil {
 			return nil, err
 		}
+		h.probes = []string{"http://" + addr}
 	}
 	h.url = "http://" + addr
 	if err := h.waitReady(ctx); err != nil {
@@ -136,46 +147,97 @@ func startHerald(ctx context.Context, cfg Config, dbURL string, ready func(*hera
 	h.notifications = heraldv1connect.NewNotificationServiceClient(client, h.url, opts)
 	h.recipients = heraldv1connect.NewRecipientServiceClient(client, h.url, opts)
 	h.messageTypes = heraldv1connect.NewMessageTypeServiceClient(client, h.url, opts)
+	h.topics = heraldv1connect.NewTopicServiceClient(client, h.url, opts)
 	if err := h.pool.QueryRow(ctx, "SELECT id::text FROM tenants WHERE name = 'default'").Scan(&h.tenantID); err != nil {
 		return nil, fmt.Errorf("bench tenant: %w", err)
 	}
 	return h, nil
 }
 
-func (h *herald) waitReady(ctx context.Context) error {
-	deadline := time.Now().Add(time.Minute)
-	for time.Now().Before(deadline) {
-		resp, err := http.Get(h.url + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
+// startProcesses runs Herald as child processes: one serving everything,
+// or with cfg.WorkerProcs an API process on addr and that many worker
+// processes.
+func (h *herald) startProcesses(ctx context.Context, cfg Config, env map[string]string, addr string) error {
+	type proc struct{ role, addr string }
+	procs := []proc{{app.RoleAll, addr}}
+	h.mode = "one child process"
+	if cfg.WorkerProcs > 0 {
+		procs[0].role = app.RoleAPI
+		h.mode = fmt.Sprintf("child processes: 1 API, %d worker", cfg.WorkerProcs)
+		for range cfg.WorkerProcs {
+			a, err := freeAddr()
+			if err != nil {
+				return err
 			}
-		}
-		if h.cmd != nil && h.cmd.ProcessState != nil {
-			return errors.New("herald exited before it was ready")
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(100 * time.Millisecond):
+			procs = append(procs, proc{app.RoleWorker, a})
 		}
 	}
-	return errors.New("herald was not ready within a minute")
+	for _, p := range procs {
+		cmd := exec.CommandContext(ctx, cfg.HeraldBinary, "serve")
+		cmd.Env = os.Environ()
+		for k, v := range env {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		cmd.Env = append(cmd.Env, "HERALD_ROLE="+p.role, "HERALD_ADDR="+p.addr)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			return fmt.Errorf("start %s serve: %w", cfg.HeraldBinary, err)
+		}
+		h.procs = append(h.procs, cmd)
+		h.probes = append(h.probes, "http://"+p.addr)
+	}
+	return nil
+}
+
+// waitReady waits until every process answers /readyz.
+func (h *herald) waitReady(ctx context.Context) error {
+	deadline := time.Now().Add(time.Minute)
+	for _, probe := range h.probes {
+		for {
+			resp, err := http.Get(probe + "/readyz")
+			if err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusOK {
+					break
+				}
+			}
+			for _, cmd := range h.procs {
+				if cmd.ProcessState != nil {
+					return errors.New("herald exited before it was ready")
+				}
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("%s was not ready within a minute", probe)
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}
+	return nil
 }
 
 func (h *herald) stop(ctx context.Context) {
-	switch {
-	case h.cmd != nil && h.cmd.Process != nil:
-		_ = h.cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { _ = h.cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			_ = h.cmd.Process.Kill()
+	var wg sync.WaitGroup
+	for _, cmd := range h.procs {
+		if cmd.Process == nil {
+			continue
 		}
-	case h.app != nil:
+		wg.Go(func() {
+			_ = cmd.Process.Signal(os.Interrupt)
+			done := make(chan struct{})
+			go func() { _ = cmd.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				_ = cmd.Process.Kill()
+			}
+		})
+	}
+	wg.Wait()
+	if h.app != nil {
 		shutdownCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		_ = h.app.Shutdown(shutdownCtx)
 		cancel()
@@ -183,10 +245,19 @@ func (h *herald) stop(ctx context.Context) {
 	if h.pool != nil {
 		h.pool.Close()
 	}
+	if h.sms != nil {
+		h.sms.close()
+	}
 }
 
-// meter measures the Herald process.
-func (h *herald) meter() *meter { return newMeter(h.pid) }
+// meter measures the Herald processes (this one when Herald runs inside).
+func (h *herald) meter() *meter {
+	pids := make([]int, len(h.procs))
+	for i, cmd := range h.procs {
+		pids[i] = cmd.Process.Pid
+	}
+	return newMeter(pids...)
+}
 
 // messageType declares a webhook message type at priority p.
 func (h *herald) messageType(ctx context.Context, key string, p heraldv1.Priority) error {
@@ -197,17 +268,49 @@ func (h *herald) messageType(ctx context.Context, key string, p heraldv1.Priorit
 	return err
 }
 
+// smsType declares an SMS message type at priority p.
+func (h *herald) smsType(ctx context.Context, key string, p heraldv1.Priority) error {
+	_, err := h.messageTypes.UpsertMessageType(ctx, connect.NewRequest(&heraldv1.UpsertMessageTypeRequest{MessageType: &heraldv1.MessageType{
+		Key: key, Category: "bench", Priority: p, Channels: []heraldv1.Channel{heraldv1.Channel_CHANNEL_SMS},
+		Templates: &heraldv1.Templates{Sms: &heraldv1.SmsTemplate{Body: "bench {{.i}}"}},
+	}}))
+	return err
+}
+
 // addRecipients writes n recipients named prefix0..prefixN-1 whose
-// webhook is url, straight into the database (setup, not measured).
+// webhook is url, each with a phone number, straight into the database
+// (setup, not measured).
 func (h *herald) addRecipients(ctx context.Context, prefix string, n int, url string) ([]string, error) {
 	ids := make([]string, n)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("%s%d", prefix, i)
 	}
-	_, err := h.pool.Exec(ctx, `INSERT INTO recipients (tenant_id, id, webhook_url)
-		SELECT $1, id, $3 FROM unnest($2::text[]) AS id ON CONFLICT (tenant_id, id) DO UPDATE SET webhook_url = excluded.webhook_url`,
+	_, err := h.pool.Exec(ctx, `INSERT INTO recipients (tenant_id, id, webhook_url, phone)
+		SELECT $1, id, $3, '+1555' || lpad(n::text, 7, '0') FROM unnest($2::text[]) WITH ORDINALITY AS r(id, n)
+		ON CONFLICT (tenant_id, id) DO UPDATE SET webhook_url = excluded.webhook_url`,
 		h.tenantID, ids, url)
 	return ids, err
+}
+
+// cancel cancels the notifications' pending deliveries (clean-up between
+// scenarios).
+func (h *herald) cancel(ctx context.Context, ids []string) error {
+	for _, id := range ids {
+		if _, err := h.notifications.CancelNotification(ctx, connect.NewRequest(&heraldv1.CancelNotificationRequest{NotificationId: id})); err != nil {
+			return fmt.Errorf("cancel %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// subscribe subscribes ids to topic through the API (setup, not measured).
+func (h *herald) subscribe(ctx context.Context, topic string, ids []string) error {
+	for chunk := range slices.Chunk(ids, 10_000) {
+		if _, err := h.topics.Subscribe(ctx, connect.NewRequest(&heraldv1.SubscribeRequest{Topic: topic, RecipientIds: chunk})); err != nil {
+			return fmt.Errorf("subscribe: %w", err)
+		}
+	}
+	return nil
 }
 
 func data(i int) *structpb.Struct {
@@ -237,4 +340,51 @@ func freeAddr() (string, error) {
 func jsonString(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// pauseLanes stops Herald's workers from fetching jobs of the named lanes
+// (every lane when none is named), as an operator would with River's
+// QueuePause, and gives the running clients a moment to hear of it.
+func (h *herald) pauseLanes(ctx context.Context, lanes ...string) error {
+	if len(lanes) == 0 {
+		lanes = []string{allLanes}
+	}
+	for _, l := range lanes {
+		if err := h.river.QueuePause(ctx, l, nil); err != nil {
+			return fmt.Errorf("pause lane %s: %w", l, err)
+		}
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(time.Second):
+		return nil
+	}
+}
+
+// resumeLanes undoes pauseLanes.
+func (h *herald) resumeLanes(ctx context.Context, lanes ...string) error {
+	if len(lanes) == 0 {
+		lanes = []string{allLanes}
+	}
+	for _, l := range lanes {
+		if err := h.river.QueueResume(ctx, l, nil); err != nil {
+			return fmt.Errorf("resume lane %s: %w", l, err)
+		}
+	}
+	return nil
+}
+
+// allLanes is River's name for every queue.
+const allLanes = "*"
+
+// deliveryLanes are the names of every delivery lane.
+func deliveryLanes() []string {
+	var out []string
+	for _, p := range store.Priorities {
+		for _, c := range store.Channels {
+			out = append(out, jobs.DeliverQueue(p, c))
+		}
+	}
+	return out
 }

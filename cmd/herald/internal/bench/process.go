@@ -13,16 +13,23 @@ import (
 // every architecture Herald builds for.
 const clockTicks = 100
 
-// meter samples a process's CPU time and peak RSS over a scenario.
+// meter samples processes' CPU time and peak RSS over a scenario: summed
+// over the processes (the peaks may not coincide, so their sum bounds the
+// combined peak from above).
 type meter struct {
-	pid   int // 0: this process
+	pids  []int // none: this process
 	start time.Time
 	cpu0  float64
 }
 
-func newMeter(pid int) *meter {
-	m := &meter{pid: pid}
-	m.resetPeak()
+func newMeter(pids ...int) *meter {
+	m := &meter{pids: pids}
+	if len(m.pids) == 0 {
+		m.pids = []int{0}
+	}
+	for _, pid := range m.pids {
+		resetPeak(pid)
+	}
 	m.start, m.cpu0 = time.Now(), m.cpuSeconds()
 	return m
 }
@@ -30,25 +37,38 @@ func newMeter(pid int) *meter {
 func (m *meter) done() Process {
 	wall := time.Since(m.start).Seconds()
 	cpu := m.cpuSeconds() - m.cpu0
-	return Process{CPUSeconds: cpu, CPUCores: cpu / wall, PeakRSSMB: m.peakRSSMB()}
-}
-
-func (m *meter) procPath(file string) string {
-	if m.pid == 0 {
-		return "/proc/self/" + file
+	var rss float64
+	for _, pid := range m.pids {
+		rss += peakRSSMB(pid)
 	}
-	return fmt.Sprintf("/proc/%d/%s", m.pid, file)
+	return Process{CPUSeconds: cpu, CPUCores: cpu / wall, PeakRSSMB: rss}
 }
 
 func (m *meter) cpuSeconds() float64 {
-	if m.pid == 0 {
+	var sum float64
+	for _, pid := range m.pids {
+		sum += cpuSeconds(pid)
+	}
+	return sum
+}
+
+// procPath is a /proc file of pid, 0 being this process.
+func procPath(pid int, file string) string {
+	if pid == 0 {
+		return "/proc/self/" + file
+	}
+	return fmt.Sprintf("/proc/%d/%s", pid, file)
+}
+
+func cpuSeconds(pid int) float64 {
+	if pid == 0 {
 		var ru syscall.Rusage
 		if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 			return 0
 		}
 		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
-	b, err := os.ReadFile(m.procPath("stat"))
+	b, err := os.ReadFile(procPath(pid, "stat"))
 	if err != nil {
 		return 0
 	}
@@ -64,12 +84,12 @@ func (m *meter) cpuSeconds() float64 {
 }
 
 // resetPeak starts a new peak-RSS measurement (Linux clear_refs).
-func (m *meter) resetPeak() {
-	_ = os.WriteFile(m.procPath("clear_refs"), []byte("5"), 0)
+func resetPeak(pid int) {
+	_ = os.WriteFile(procPath(pid, "clear_refs"), []byte("5"), 0)
 }
 
-func (m *meter) peakRSSMB() float64 {
-	b, err := os.ReadFile(m.procPath("status"))
+func peakRSSMB(pid int) float64 {
+	b, err := os.ReadFile(procPath(pid, "status"))
 	if err != nil {
 		return 0
 	}

@@ -21,7 +21,9 @@ func (r *Report) WriteTable(w io.Writer) error {
 	if s := r.Single; s != nil {
 		p("")
 		p("single recipient\t")
-		p("accepted\t%.0f/s\taccept p50/p95/p99 %.1f/%.1f/%.1f ms", s.AcceptPerSec, s.Accept.P50, s.Accept.P95, s.Accept.P99)
+		p("accepted, lanes paused\t%.0f/s\taccept p50/p95/p99 %.1f/%.1f/%.1f ms", s.AcceptOnlyPerSec, s.AcceptOnly.P50, s.AcceptOnly.P95, s.AcceptOnly.P99)
+		p("backlog drained\t%.0f/s\tdelivered while paused %d", s.DrainPerSec, s.DeliveredWhilePaused)
+		p("accepted while delivering\t%.0f/s\taccept p50/p95/p99 %.1f/%.1f/%.1f ms", s.AcceptPerSec, s.Accept.P50, s.Accept.P95, s.Accept.P99)
 		p("delivered end to end\t%.0f/s\taccept-to-delivered p50/p95/p99 %.1f/%.1f/%.1f ms", s.E2EPerSec,
 			s.AcceptToDelivered.P50, s.AcceptToDelivered.P95, s.AcceptToDelivered.P99)
 		p("herald process\t%.1f CPU s (%.2f cores)\tpeak RSS %.0f MB\trepeats %d", s.Process.CPUSeconds, s.Process.CPUCores, s.Process.PeakRSSMB, s.Repeats)
@@ -38,10 +40,16 @@ func (r *Report) WriteTable(w io.Writer) error {
 	}
 	if l := r.Lanes; l != nil {
 		p("")
-		p("lanes: %d bulk while %d critical at %.0f/s\t", l.Bulk, l.CriticalSent, l.CriticalRate)
-		p("critical accept-to-delivered\tp50/p95/p99/max %.1f/%.1f/%.1f/%.1f ms\tbulk backlog up to %d", l.Critical.P50, l.Critical.P95,
-			l.Critical.P99, l.Critical.Max, l.BulkQueuedMax)
+		p("lanes: %d bulk queued, critical at %.0f/s\t", l.Bulk, l.CriticalRate)
+		p("critical accept-to-delivered\tp50/p95/p99/max %.1f/%.1f/%.1f/%.1f ms\t%d sent; bulk backlog up to %d, %d delivered meanwhile",
+			l.Critical.P50, l.Critical.P95, l.Critical.P99, l.Critical.Max, l.CriticalSent, l.BulkBacklogMax, l.BulkDelivered)
 		p("herald process\t%.1f CPU s (%.2f cores)\tpeak RSS %.0f MB", l.Process.CPUSeconds, l.Process.CPUCores, l.Process.PeakRSSMB)
+	}
+	if i := r.Isolation; i != nil {
+		p("")
+		p("isolation: webhook sends at %.0f/s, then again with the SMS provider hanging\t", i.RatePerSec)
+		p("webhook accept-to-delivered before\tp50/p99 %.1f/%.1f ms", i.Before.P50, i.Before.P99)
+		p("webhook accept-to-delivered while hanging\tp50/p99 %.1f/%.1f ms\t%d SMS calls held open", i.During.P50, i.During.P99, i.Hanging)
 	}
 	if q := r.Queued; q != nil {
 		p("")

@@ -11,18 +11,34 @@ import (
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 )
 
-// SingleResult is the single-recipient scenario: N Sends from Concurrency
-// clients, each to one recipient's webhook, until every one is delivered.
+// SingleResult is the single-recipient scenario, in three phases of N
+// Sends from Concurrency clients, each to one recipient's webhook:
+//
+//  1. accept only: every lane paused (River's QueuePause), so the API path
+//     is measured alone, as the Postgres baseline runs alone;
+//  2. drain: the lanes resume and work that backlog;
+//  3. end to end: Sends while delivering, until every one has arrived.
 type SingleResult struct {
+	AcceptOnlyPerSec float64 `json:"accept_only_per_sec"`
+	AcceptOnly       Latency `json:"accept_only_latency"`
+	// DeliveredWhilePaused counts deliveries that arrived in phase 1: a
+	// worker that heard of the pause late. Expected 0.
+	DeliveredWhilePaused int `json:"delivered_while_paused"`
+	// DrainPerSec is phase 1's deliveries worked per second from the
+	// resume to the last arrival.
+	DrainPerSec float64 `json:"drain_per_sec"`
+	// AcceptPerSec is phase 3's Sends accepted per second while Herald
+	// delivers.
 	AcceptPerSec float64 `json:"accept_per_sec"`
-	// E2EPerSec is deliveries per second from the first Send to the last
-	// delivery at the receiver.
+	// E2EPerSec is phase 3's deliveries per second from the first Send to
+	// the last delivery at the receiver.
 	E2EPerSec float64 `json:"e2e_per_sec"`
 	Accept    Latency `json:"accept_latency"`
 	// AcceptToDelivered is from starting a Send to its webhook arriving.
 	AcceptToDelivered Latency `json:"accept_to_delivered_latency"`
 	Repeats           int     `json:"repeated_deliveries"`
-	Process           Process `json:"process"`
+	// Process covers phase 3.
+	Process Process `json:"process"`
 }
 
 func runSingle(ctx context.Context, cfg Config, h *herald) (*SingleResult, error) {
@@ -38,50 +54,81 @@ func runSingle(ctx context.Context, cfg Config, h *herald) (*SingleResult, error
 	if err != nil {
 		return nil, err
 	}
+	waitCtx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	res := &SingleResult{}
 
-	var (
-		mu      sync.Mutex
-		started = make(map[string]time.Time, cfg.N)
-		accept  = make([]time.Duration, 0, cfg.N)
-	)
+	if err := h.pauseLanes(ctx); err != nil {
+		return nil, err
+	}
+	only, err := sendSingles(ctx, cfg, h, recipients, "single-a-")
+	if err != nil {
+		return nil, err
+	}
+	res.AcceptOnlyPerSec = float64(cfg.N) / only.dur.Seconds()
+	res.AcceptOnly = latency(only.accept)
+	res.DeliveredWhilePaused, _ = recv.counts()
+	resumed := time.Now()
+	if err := h.resumeLanes(ctx); err != nil {
+		return nil, err
+	}
+	if err := recv.wait(waitCtx, cfg.N); err != nil {
+		return nil, err
+	}
+	res.DrainPerSec = float64(cfg.N) / recv.lastArrival().Sub(resumed).Seconds()
+
 	m := h.meter()
-	start := time.Now()
-	err = parallel(ctx, cfg.N, cfg.Concurrency, func(i int) error {
+	e2e, err := sendSingles(ctx, cfg, h, recipients, "single-e-")
+	if err != nil {
+		return nil, err
+	}
+	if err := recv.wait(waitCtx, 2*cfg.N); err != nil {
+		return nil, err
+	}
+	res.Process = m.done()
+	res.AcceptPerSec = float64(cfg.N) / e2e.dur.Seconds()
+	res.E2EPerSec = float64(cfg.N) / recv.lastArrival().Sub(e2e.start).Seconds()
+	res.Accept = latency(e2e.accept)
+	toDelivered := make([]time.Duration, 0, len(e2e.started))
+	for id, t0 := range e2e.started {
+		if at, ok := recv.arrival(id); ok {
+			toDelivered = append(toDelivered, at.Sub(t0))
+		}
+	}
+	res.AcceptToDelivered = latency(toDelivered)
+	_, res.Repeats = recv.counts()
+	return res, nil
+}
+
+// sent is one phase of Sends.
+type sent struct {
+	start   time.Time
+	dur     time.Duration
+	started map[string]time.Time // by notification id
+	accept  []time.Duration
+}
+
+// sendSingles sends cfg.N single-recipient notifications from
+// cfg.Concurrency clients, idempotency keys prefixed with prefix.
+func sendSingles(ctx context.Context, cfg Config, h *herald, recipients []string, prefix string) (*sent, error) {
+	var mu sync.Mutex
+	s := &sent{started: make(map[string]time.Time, cfg.N), accept: make([]time.Duration, 0, cfg.N), start: time.Now()}
+	err := parallel(ctx, cfg.N, cfg.Concurrency, func(i int) error {
 		t0 := time.Now()
 		resp, err := h.notifications.Send(ctx, connect.NewRequest(&heraldv1.SendRequest{
 			MessageType: "bench.single", RecipientIds: []string{recipients[i%len(recipients)]},
-			Data: data(i), IdempotencyKey: fmt.Sprint("single-", i),
+			Data: data(i), IdempotencyKey: fmt.Sprint(prefix, i),
 		}))
 		if err != nil {
 			return err
 		}
 		d := time.Since(t0)
 		mu.Lock()
-		started[resp.Msg.GetNotificationId()] = t0
-		accept = append(accept, d)
+		s.started[resp.Msg.GetNotificationId()] = t0
+		s.accept = append(s.accept, d)
 		mu.Unlock()
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	acceptDur := time.Since(start)
-	waitCtx, cancel := context.WithTimeout(ctx, 10*time.Minute)
-	defer cancel()
-	if err := recv.wait(waitCtx, cfg.N); err != nil {
-		return nil, err
-	}
-	res := &SingleResult{Process: m.done()}
-	res.AcceptPerSec = float64(cfg.N) / acceptDur.Seconds()
-	res.E2EPerSec = float64(cfg.N) / recv.lastArrival().Sub(start).Seconds()
-	res.Accept = latency(accept)
-	e2e := make([]time.Duration, 0, len(started))
-	for id, t0 := range started {
-		if at, ok := recv.arrival(id); ok {
-			e2e = append(e2e, at.Sub(t0))
-		}
-	}
-	res.AcceptToDelivered = latency(e2e)
-	_, res.Repeats = recv.counts()
-	return res, nil
+	s.dur = time.Since(s.start)
+	return s, err
 }
