@@ -3,6 +3,7 @@ package enqueue
 import (
 	"context"
 	"errors"
+	"sync"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -18,8 +19,13 @@ var ErrStopped = errors.New("enqueue: batcher stopped")
 type BatcherOptions struct {
 	// MaxBatch bounds the Sends one transaction accepts. Default 64.
 	MaxBatch int
-	// Committers is how many accepting transactions run at once.
-	// Default 4.
+	// Validated says requests arrive validated (the API's validate
+	// interceptor checks them), so Send does not check them again.
+	// Default false.
+	Validated bool
+	// Committers is how many accepting transactions are in flight at
+	// once: one writes its group while the others wait for their COMMIT.
+	// Default 2.
 	Committers int
 	// SharedFanoutMax is the most recipients a notification due now may
 	// have to share one fan-out job with the others of its transaction;
@@ -29,18 +35,25 @@ type BatcherOptions struct {
 }
 
 // Batcher accepts concurrent Sends in shared transactions (group commit):
-// a free committer takes every Send waiting, up to MaxBatch, and accepts
-// them in one transaction, so commits — and the fan-out jobs of small
-// notifications — are shared. Nothing waits on purpose: a lone Send goes at once, and
-// groups form while committers are busy. A Send returns only after its
-// transaction committed.
+// a committer takes every Send waiting, up to MaxBatch, and accepts them in
+// one transaction, so commits — and the fan-out jobs of small
+// notifications — are shared. One committer writes at a time and hands
+// over before its COMMIT, so the next group is written while the last
+// waits for its flush to disk. Nothing waits on purpose: a lone Send goes
+// at once, and groups form while a committer is busy. A Send returns only
+// after its transaction committed.
 type Batcher struct {
 	enq   *Enqueuer
 	store *store.Store
 	opts  BatcherOptions
 	queue chan *pending
-	stop  chan struct{}
-	done  chan struct{}
+	// writing is held by the committer gathering a group and writing it;
+	// it is handed on before COMMIT, so the next group is written while
+	// the last one waits for its WAL flush, and groups stay as big as the
+	// Sends that arrive meanwhile.
+	writing chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 type pending struct {
@@ -59,13 +72,13 @@ func NewBatcher(enq *Enqueuer, st *store.Store, opts *BatcherOptions) *Batcher {
 		o.MaxBatch = 64
 	}
 	if o.Committers <= 0 {
-		o.Committers = 4
+		o.Committers = 2
 	}
 	if o.SharedFanoutMax == 0 {
 		o.SharedFanoutMax = 100
 	}
 	b := &Batcher{enq: enq, store: st, opts: o, queue: make(chan *pending, o.MaxBatch*o.Committers),
-		stop: make(chan struct{}), done: make(chan struct{})}
+		writing: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	return b
 }
 
@@ -104,7 +117,7 @@ func (b *Batcher) Stop() {
 
 // Send accepts req for the tenant in a shared transaction.
 func (b *Batcher) Send(ctx context.Context, tenantID uuid.UUID, req *heraldv1.SendRequest) (*Result, error) {
-	a, err := b.enq.prepare(tenantID, req)
+	a, err := b.enq.prepare(tenantID, req, !b.opts.Validated)
 	if err != nil {
 		return nil, err
 	}
@@ -122,13 +135,20 @@ func (b *Batcher) Send(ctx context.Context, tenantID uuid.UUID, req *heraldv1.Se
 	return a.result, a.err
 }
 
-// commit takes groups of Sends off the queue and accepts them.
+// commit takes groups of Sends off the queue and accepts them, one
+// committer at a time up to the COMMIT.
 func (b *Batcher) commit() {
 	for {
+		select {
+		case b.writing <- struct{}{}:
+		case <-b.stop:
+			return
+		}
 		var first *pending
 		select {
 		case first = <-b.queue:
 		case <-b.stop:
+			<-b.writing
 			return
 		}
 		group := []*pending{first}
@@ -141,13 +161,15 @@ func (b *Batcher) commit() {
 				break fill
 			}
 		}
-		b.accept(group)
+		b.accept(group, sync.OnceFunc(func() { <-b.writing }))
 	}
 }
 
-// accept runs a group in one transaction. If the transaction fails, each
-// Send is tried again alone, so one bad request cannot fail the others.
-func (b *Batcher) accept(group []*pending) {
+// accept runs a group in one transaction, calling release once its
+// statements are written. If the transaction fails, each Send is tried
+// again alone, so one bad request cannot fail the others.
+func (b *Batcher) accept(group []*pending, release func()) {
+	defer release()
 	defer func() {
 		for _, p := range group {
 			close(p.done)
@@ -169,7 +191,13 @@ func (b *Batcher) accept(group []*pending) {
 	for i, p := range live {
 		as[i] = p.a
 	}
-	err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, as, b.opts.SharedFanoutMax) })
+	err := b.store.InTx(ctx, func(tx pgx.Tx) error {
+		if err := b.enq.acceptTx(ctx, tx, as, b.opts.SharedFanoutMax); err != nil {
+			return err
+		}
+		release() // the COMMIT is all that is left
+		return nil
+	})
 	if err == nil {
 		return
 	}

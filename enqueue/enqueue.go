@@ -22,6 +22,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
+	"sync"
 	"time"
 
 	"buf.build/go/protovalidate"
@@ -62,6 +64,8 @@ type Enqueuer struct {
 	river     *river.Client[pgx.Tx]
 	validator protovalidate.Validator
 	now       func() time.Time
+	// types caches current message types by typeKey.
+	types sync.Map
 }
 
 // New returns an Enqueuer that inserts jobs with client, which may be an
@@ -79,7 +83,7 @@ func New(client *river.Client[pgx.Tx]) (*Enqueuer, error) {
 // returns the first notification (Duplicate), and a different request with
 // the same key is ErrIdempotencyConflict. If EnqueueTx fails, roll tx back.
 func (e *Enqueuer) EnqueueTx(ctx context.Context, tx pgx.Tx, tenantID uuid.UUID, req *heraldv1.SendRequest) (*Result, error) {
-	a, err := e.prepare(tenantID, req)
+	a, err := e.prepare(tenantID, req, true)
 	if err != nil {
 		return nil, err
 	}
@@ -102,11 +106,13 @@ type accept struct {
 	err    error
 }
 
-// prepare does the work of a request that needs no database: validation,
-// the request hash and the data's JSON.
-func (e *Enqueuer) prepare(tenantID uuid.UUID, req *heraldv1.SendRequest) (*accept, error) {
-	if err := e.validator.Validate(req); err != nil {
-		return nil, err
+// prepare does the work of a request that needs no database: validation
+// (if validate), the request hash and the data's JSON.
+func (e *Enqueuer) prepare(tenantID uuid.UUID, req *heraldv1.SendRequest, validate bool) (*accept, error) {
+	if validate {
+		if err := e.validator.Validate(req); err != nil {
+			return nil, err
+		}
 	}
 	hash, err := RequestHash(req)
 	if err != nil {
@@ -127,35 +133,43 @@ func (e *Enqueuer) prepare(tenantID uuid.UUID, req *heraldv1.SendRequest) (*acce
 // the transaction must be rolled back.
 func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareMax int) error {
 	q := store.New(tx)
-	types := map[typeKey]*store.MessageType{}
-	var ns []*store.Notification
-	for _, a := range as {
-		k := typeKey{a.tenantID, a.req.GetMessageType()}
-		mt, ok := types[k]
-		if !ok {
-			var err error
-			mt, err = q.GetMessageType(ctx, a.tenantID, k.key, 0)
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
+	inserted := map[uuid.UUID]bool{}
+	// Message types come from a cache; InsertNotifications skips a request
+	// whose cached version is no longer current, and that request is tried
+	// again with the type read afresh (nothing of it was written).
+	todo := as
+	for try := 1; len(todo) > 0; try++ {
+		if try > maxTypeTries {
+			return fmt.Errorf("enqueue: message type %q changed %d times during one accept", todo[0].req.GetMessageType(), maxTypeTries)
+		}
+		var ns []*store.Notification
+		for _, a := range todo {
+			mt, err := e.messageType(ctx, q, a.tenantID, a.req.GetMessageType())
+			if errors.Is(err, store.ErrNotFound) {
+				a.err = fmt.Errorf("message_type %q: %w", a.req.GetMessageType(), ErrUnknownMessageType)
+				continue
+			}
+			if err != nil {
 				return err
 			}
-			types[k] = mt
+			a.n = e.notification(a, mt)
+			ns = append(ns, a.n)
 		}
-		if mt == nil {
-			a.err = fmt.Errorf("message_type %q: %w", k.key, ErrUnknownMessageType)
-			continue
+		if len(ns) == 0 {
+			break
 		}
-		a.n = e.notification(a, mt)
-		ns = append(ns, a.n)
-	}
-	if len(ns) == 0 {
-		return nil
-	}
-	inserted, err := q.InsertNotifications(ctx, ns)
-	if err != nil {
-		return err
-	}
-	if err := e.resolveDuplicates(ctx, q, as, inserted); err != nil {
-		return err
+		ins, err := q.InsertNotifications(ctx, ns)
+		if err != nil {
+			return err
+		}
+		maps.Copy(inserted, ins)
+		if todo, err = e.resolveDuplicates(ctx, q, todo, ins); err != nil {
+			return err
+		}
+		for _, a := range todo {
+			e.types.Delete(typeKey{a.tenantID, a.req.GetMessageType()})
+			a.n = nil
+		}
 	}
 
 	var (
@@ -177,8 +191,9 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareM
 	for p, ids := range shared {
 		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutBatchArgs{NotificationIDs: ids}, InsertOpts: jobs.FanoutInsertOpts(p, nil)})
 	}
+	// Fan-out jobs are not unique, so River's fast path applies.
 	if len(fanouts) > 0 {
-		if _, err := e.river.InsertManyTx(ctx, tx, fanouts); err != nil {
+		if _, err := e.river.InsertManyFastTx(ctx, tx, fanouts); err != nil {
 			return fmt.Errorf("enqueue: insert jobs: %w", err)
 		}
 	}
@@ -217,29 +232,55 @@ func (e *Enqueuer) notification(a *accept, mt *store.MessageType) *store.Notific
 	return n
 }
 
+// maxTypeTries bounds how often one accept reads a message type that keeps
+// changing under it.
+const maxTypeTries = 3
+
+// messageType returns the tenant's current message type of key, cached.
+// The cache may be stale: InsertNotifications checks.
+func (e *Enqueuer) messageType(ctx context.Context, q *store.Queries, tenantID uuid.UUID, key string) (*store.MessageType, error) {
+	k := typeKey{tenantID, key}
+	if mt, ok := e.types.Load(k); ok {
+		return mt.(*store.MessageType), nil
+	}
+	mt, err := q.GetMessageType(ctx, tenantID, key, 0)
+	if err != nil {
+		return nil, err
+	}
+	e.types.Store(k, mt)
+	return mt, nil
+}
+
 // resolveDuplicates answers the requests whose idempotency key was taken:
 // the same request again is a duplicate of the first, another is a
-// conflict.
-func (e *Enqueuer) resolveDuplicates(ctx context.Context, q *store.Queries, as []*accept, inserted map[uuid.UUID]bool) error {
+// conflict. It returns the requests neither inserted nor duplicates: their
+// message type version was stale.
+func (e *Enqueuer) resolveDuplicates(ctx context.Context, q *store.Queries, as []*accept, inserted map[uuid.UUID]bool) ([]*accept, error) {
+	var stale []*accept
 	keys := map[uuid.UUID][]string{}
 	for _, a := range as {
-		if a.n != nil && !inserted[a.n.ID] {
+		switch {
+		case a.n == nil || inserted[a.n.ID]:
+		case a.n.IdempotencyKey == "":
+			stale = append(stale, a)
+		default:
 			keys[a.tenantID] = append(keys[a.tenantID], a.n.IdempotencyKey)
 		}
 	}
 	for tenant, ks := range keys {
 		firsts, err := q.GetNotificationsByIdempotencyKeys(ctx, tenant, ks)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, a := range as {
-			if a.n == nil || inserted[a.n.ID] || a.tenantID != tenant {
+			if a.n == nil || inserted[a.n.ID] || a.tenantID != tenant || a.n.IdempotencyKey == "" {
 				continue
 			}
 			first := firsts[a.n.IdempotencyKey]
 			switch {
 			case first == nil:
-				return fmt.Errorf("enqueue: idempotency key %q neither inserted nor found", a.n.IdempotencyKey)
+				stale = append(stale, a)
+				continue
 			case string(first.RequestHash) != string(a.hash):
 				a.err = fmt.Errorf("idempotency_key %q: %w (notification %s)", a.n.IdempotencyKey, ErrIdempotencyConflict, first.ID)
 			default:
@@ -248,7 +289,7 @@ func (e *Enqueuer) resolveDuplicates(ctx context.Context, q *store.Queries, as [
 			a.n = nil
 		}
 	}
-	return nil
+	return stale, nil
 }
 
 // RequestHash identifies a request for idempotency: every field but the key

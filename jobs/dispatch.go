@@ -51,7 +51,7 @@ const (
 // circuit is open or whose share of transient failures is used up), takes
 // send slots of rate-limited providers (snoozing until a slot if none is
 // free now), makes the calls, then settles the outcome.
-func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, tenant *store.Tenant, chain []providers.Provider) error {
+func (d *sender) dispatch(ctx context.Context, del *store.Delivery, tenant *store.Tenant, chain []providers.Provider) error {
 	w := d.w
 	chain, pre, killed := d.gateChain(ctx, del, tenant, chain)
 	if killed != nil {
@@ -63,7 +63,7 @@ func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs
 	}
 	if len(targets) == 0 {
 		msg := "recipient has no push tokens left"
-		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: store.ReasonNoAddress, LastError: msg},
+		return d.finish(ctx, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: store.ReasonNoAddress, LastError: msg},
 			event(del, store.EventFailed, store.DeliveryFailed, store.ReasonNoAddress, msg))
 	}
 	failures := map[string]store.ProviderFailures{}
@@ -101,7 +101,7 @@ func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs
 			continue
 		}
 		if dark, details := d.darkLaunched(ctx, del, tenant, o.provider.Name()); dark {
-			return d.finishDark(ctx, job, del, o.provider.Name(), details, pre)
+			return d.finishDark(ctx, del, o.provider.Name(), details, pre)
 		}
 		break
 	}
@@ -122,11 +122,11 @@ func (d *DeliverWorker) dispatch(ctx context.Context, job *river.Job[DeliverArgs
 		}
 	}
 	wg.Wait()
-	return d.settle(ctx, job, del, chain, failures, outs, pre)
+	return d.settle(ctx, del, chain, failures, outs, pre)
 }
 
 // call sends base to o's target through o's provider and its breaker.
-func (d *DeliverWorker) call(ctx context.Context, base *providers.Message, o *outcome) {
+func (d *sender) call(ctx context.Context, base *providers.Message, o *outcome) {
 	w := d.w
 	m := *base
 	m.To, m.Platform = o.to, o.platform
@@ -202,7 +202,7 @@ func (w *worker) pick(cands []providers.Provider, failures map[string]store.Prov
 
 // takeSlots takes a send slot of every rate-limited provider about to be
 // called. It returns the longest wait and the provider that imposes it.
-func (d *DeliverWorker) takeSlots(ctx context.Context, del *store.Delivery, outs []*outcome) (time.Duration, string, error) {
+func (d *sender) takeSlots(ctx context.Context, del *store.Delivery, outs []*outcome) (time.Duration, string, error) {
 	calls := map[string]int{}
 	for _, o := range outs {
 		if o.provider != nil {
@@ -231,7 +231,7 @@ func (d *DeliverWorker) takeSlots(ctx context.Context, del *store.Delivery, outs
 
 // waitForSlot snoozes the delivery until its send slot. No provider was
 // called, so no attempt is counted.
-func (d *DeliverWorker) waitForSlot(ctx context.Context, del *store.Delivery, provider string, wait time.Duration, pre []store.Event) error {
+func (d *sender) waitForSlot(ctx context.Context, del *store.Delivery, provider string, wait time.Duration, pre []store.Event) error {
 	rate, _ := d.w.opts.Providers.RateLimit(provider)
 	next := d.w.opts.Now().Add(wait)
 	ev := event(del, store.EventThrottled, store.DeliverySending, providers.Throttled.String(),
@@ -239,7 +239,7 @@ func (d *DeliverWorker) waitForSlot(ctx context.Context, del *store.Delivery, pr
 	ev.Provider = provider
 	ev.Details = map[string]any{"nextAttemptTime": next.UTC().Format(time.RFC3339Nano), "limit": rate.String()}
 	d.w.metrics.slotWaits.Add(ctx, 1, metric.WithAttributes(attribute.String("provider", provider)))
-	err := d.record(ctx, nil, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySending, Reason: ev.Reason,
+	err := d.record(ctx, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySending, Reason: ev.Reason,
 		Provider: provider, LastError: del.LastError, ScheduledAt: &next}, del, append(pre, ev)...)
 	if err != nil {
 		return err
@@ -252,7 +252,7 @@ func (d *DeliverWorker) waitForSlot(ctx context.Context, del *store.Delivery, pr
 // Retry-After, or at once on the next provider) while attempts remain and
 // a retry can help; otherwise failed. Push tokens the provider called
 // invalid are removed from the recipient either way.
-func (d *DeliverWorker) settle(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, chain []providers.Provider,
+func (d *sender) settle(ctx context.Context, del *store.Delivery, chain []providers.Provider,
 	failures map[string]store.ProviderFailures, outs []*outcome, events []store.Event) error {
 	w := d.w
 	attempt := del.Attempts + 1
@@ -295,7 +295,7 @@ func (d *DeliverWorker) settle(ctx context.Context, job *river.Job[DeliverArgs],
 		if len(outs) > 1 {
 			ev.Details["targets"], ev.Details["failedTargets"] = len(outs), failed
 		}
-		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliverySent, Provider: sent.provider.Name(), Attempted: true},
+		return d.finish(ctx, del, store.DeliveryUpdate{Status: store.DeliverySent, Provider: sent.provider.Name(), Attempted: true},
 			append(events, ev)...)
 	}
 
@@ -372,7 +372,7 @@ func (d *DeliverWorker) settle(ctx context.Context, job *river.Job[DeliverArgs],
 	if !retry || (called && attempt >= w.maxAttemptsFor(ctx, del)) {
 		ev := event(del, store.EventFailed, store.DeliveryFailed, reason, lastErr)
 		ev.Provider = lastProv
-		return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: reason, Provider: lastProv,
+		return d.finish(ctx, del, store.DeliveryUpdate{Status: store.DeliveryFailed, Reason: reason, Provider: lastProv,
 			LastError: lastErr, Attempted: called}, append(events, ev)...)
 	}
 
@@ -391,7 +391,7 @@ func (d *DeliverWorker) settle(ctx context.Context, job *river.Job[DeliverArgs],
 		ev = event(del, store.EventRetrying, store.DeliverySending, reason, "will retry")
 	}
 	ev.Provider, ev.Details = lastProv, map[string]any{"nextAttemptTime": next.UTC().Format(time.RFC3339Nano)}
-	err := d.record(ctx, nil, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySending, Reason: reason, Provider: lastProv,
+	err := d.record(ctx, store.DeliveryUpdate{ID: del.ID, Status: store.DeliverySending, Reason: reason, Provider: lastProv,
 		LastError: lastErr, ScheduledAt: &next, Attempted: called}, del, append(events, ev)...)
 	if err != nil {
 		return err
@@ -409,7 +409,7 @@ func cmpOr(a, b time.Duration) time.Duration {
 }
 
 // attemptEvent records one provider call and counts it.
-func (d *DeliverWorker) attemptEvent(ctx context.Context, del *store.Delivery, attempt int, o *outcome) store.Event {
+func (d *sender) attemptEvent(ctx context.Context, del *store.Delivery, attempt int, o *outcome) store.Event {
 	ev := event(del, store.EventAttempt, store.DeliverySending, "", "")
 	ev.Attempt, ev.Provider, ev.Latency = attempt, o.provider.Name(), o.latency
 	details := map[string]any{}
@@ -446,7 +446,7 @@ func (d *DeliverWorker) attemptEvent(ctx context.Context, del *store.Delivery, a
 
 // removeToken removes a push token the provider called invalid, and
 // returns the event that says so (nil if it was already gone).
-func (d *DeliverWorker) removeToken(ctx context.Context, del *store.Delivery, o *outcome) (*store.Event, error) {
+func (d *sender) removeToken(ctx context.Context, del *store.Delivery, o *outcome) (*store.Event, error) {
 	removed, err := d.w.opts.Store.RemovePushToken(ctx, del.TenantID, del.RecipientID, o.to)
 	if err != nil || !removed {
 		return nil, err
@@ -458,7 +458,7 @@ func (d *DeliverWorker) removeToken(ctx context.Context, del *store.Delivery, o 
 	return &ev, nil
 }
 
-func (d *DeliverWorker) countFailover(ctx context.Context, del *store.Delivery, from, to, why string) {
+func (d *sender) countFailover(ctx context.Context, del *store.Delivery, from, to, why string) {
 	d.w.metrics.failovers.Add(ctx, 1, metric.WithAttributes(attribute.String("channel", string(del.Channel)),
 		attribute.String("from", from), attribute.String("to", to), attribute.String("why", why)))
 }
@@ -481,7 +481,7 @@ func tokenHint(token string) string {
 
 // targets returns where a delivery goes: its address, or for push every
 // token the recipient has now.
-func (d *DeliverWorker) targets(ctx context.Context, del *store.Delivery) ([]target, error) {
+func (d *sender) targets(ctx context.Context, del *store.Delivery) ([]target, error) {
 	if del.Channel != store.ChannelPush {
 		return []target{{to: del.Address}}, nil
 	}

@@ -104,7 +104,7 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 	}
 	// Deliver jobs are not unique, so River's COPY path applies.
 	if len(jobs) > 0 {
-		if _, err := client.InsertManyFastTx(ctx, tx, jobs); err != nil {
+		if _, err := client.InsertManyFastTx(ctx, tx, deliverJobs(jobs)); err != nil {
 			return fmt.Errorf("insert deliver jobs: %w", err)
 		}
 	}

@@ -49,7 +49,7 @@ func (w *worker) deliveryTarget(ctx context.Context, del *store.Delivery, tenant
 
 // channelKilled holds the job's delivery if the kill switch is on for its
 // channel, without claiming it. held is true when the job should stop here.
-func (d *DeliverWorker) channelKilled(ctx context.Context, job *river.Job[DeliverArgs]) (held bool, err error) {
+func (d *sender) channelKilled(ctx context.Context, job *river.Job[DeliverArgs]) (held bool, err error) {
 	w := d.w
 	if w.opts.Flags == nil {
 		return false, nil
@@ -75,10 +75,23 @@ func (d *DeliverWorker) channelKilled(ctx context.Context, job *river.Job[Delive
 	return true, d.hold(ctx, del, false, "the kill switch is on for channel "+string(del.Channel), r.Details(flags.KillSwitch))
 }
 
+// channelKillSwitch returns the kill switch's answer if it is on for a
+// claimed delivery's channel, else nil.
+func (d *sender) channelKillSwitch(ctx context.Context, del *store.Delivery, tenant *store.Tenant) *flags.Result[bool] {
+	if d.w.opts.Flags == nil {
+		return nil
+	}
+	r := d.w.opts.Flags.Bool(ctx, flags.KillSwitch, false, d.w.deliveryTarget(ctx, del, tenant, ""))
+	if !r.Value {
+		return nil
+	}
+	return &r
+}
+
 // hold schedules a delivery for another look after the recheck interval:
 // it waits, it does not fail. The first hold is recorded; later looks write
 // nothing unless the delivery was claimed (the claim must be released).
-func (d *DeliverWorker) hold(ctx context.Context, del *store.Delivery, claimed bool, msg string, details map[string]any) error {
+func (d *sender) hold(ctx context.Context, del *store.Delivery, claimed bool, msg string, details map[string]any) error {
 	w := d.w
 	wait := jitter(w.opts.KillSwitchRecheck)
 	first := del.Reason != store.ReasonKillSwitch
@@ -90,7 +103,7 @@ func (d *DeliverWorker) hold(ctx context.Context, del *store.Delivery, claimed b
 			ev.Details = details
 			events = append(events, ev)
 		}
-		err := d.record(ctx, nil, store.DeliveryUpdate{ID: del.ID, Status: store.DeliveryScheduled, Reason: store.ReasonKillSwitch,
+		err := d.record(ctx, store.DeliveryUpdate{ID: del.ID, Status: store.DeliveryScheduled, Reason: store.ReasonKillSwitch,
 			Provider: del.Provider, LastError: del.LastError, ScheduledAt: &next}, del, events...)
 		if err != nil {
 			return err
@@ -103,7 +116,7 @@ func (d *DeliverWorker) hold(ctx context.Context, del *store.Delivery, claimed b
 // provider goes first, killed providers go out. It returns the chain, the
 // events to record, and the kill switch's answer if it took every
 // provider.
-func (d *DeliverWorker) gateChain(ctx context.Context, del *store.Delivery, tenant *store.Tenant, chain []providers.Provider) ([]providers.Provider, []store.Event, *flags.Result[bool]) {
+func (d *sender) gateChain(ctx context.Context, del *store.Delivery, tenant *store.Tenant, chain []providers.Provider) ([]providers.Provider, []store.Event, *flags.Result[bool]) {
 	f := d.w.opts.Flags
 	if f == nil {
 		return chain, nil, nil
@@ -135,7 +148,7 @@ func (d *DeliverWorker) gateChain(ctx context.Context, del *store.Delivery, tena
 }
 
 // darkLaunched reports whether the dark-launch flag stops del on provider.
-func (d *DeliverWorker) darkLaunched(ctx context.Context, del *store.Delivery, tenant *store.Tenant, provider string) (bool, map[string]any) {
+func (d *sender) darkLaunched(ctx context.Context, del *store.Delivery, tenant *store.Tenant, provider string) (bool, map[string]any) {
 	f := d.w.opts.Flags
 	if f == nil {
 		return false, nil
@@ -148,11 +161,11 @@ func (d *DeliverWorker) darkLaunched(ctx context.Context, del *store.Delivery, t
 
 // finishDark ends a delivery DARK_LAUNCHED: everything ran, its rendered
 // content stays for inspection, and no provider was called.
-func (d *DeliverWorker) finishDark(ctx context.Context, job *river.Job[DeliverArgs], del *store.Delivery, provider string, details map[string]any, pre []store.Event) error {
+func (d *sender) finishDark(ctx context.Context, del *store.Delivery, provider string, details map[string]any, pre []store.Event) error {
 	ev := event(del, store.EventDarkLaunched, store.DeliveryDarkLaunched, store.ReasonDarkLaunch,
 		"dark launch: stopped right before calling "+provider)
 	ev.Provider, ev.Details = provider, details
-	return d.finish(ctx, job, del, store.DeliveryUpdate{Status: store.DeliveryDarkLaunched, Reason: store.ReasonDarkLaunch, Provider: provider},
+	return d.finish(ctx, del, store.DeliveryUpdate{Status: store.DeliveryDarkLaunched, Reason: store.ReasonDarkLaunch, Provider: provider},
 		append(pre, ev)...)
 }
 

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"time"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
@@ -69,4 +70,17 @@ func (in *instruments) countDelivery(ctx context.Context, c store.Channel, provi
 		attribute.String("status", string(s)),
 		attribute.String("reason", reason),
 	))
+}
+
+// countOutcome counts a recorded outcome of del once it is final, and the
+// time from acceptance to now when it was sent.
+func (in *instruments) countOutcome(ctx context.Context, now time.Time, del *store.Delivery, u store.DeliveryUpdate) {
+	if u.Status.Pending() {
+		return
+	}
+	in.countDelivery(ctx, del.Channel, u.Provider, del.Variant, u.Status, u.Reason)
+	if u.Status == store.DeliverySent {
+		in.acceptToEnd.Record(ctx, now.Sub(del.DueAt).Seconds(), metric.WithAttributes(
+			attribute.String("priority", string(del.Priority)), attribute.String("channel", string(del.Channel))))
+	}
 }

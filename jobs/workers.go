@@ -129,6 +129,7 @@ func (j *Jobs) Register(workers *river.Workers) {
 	river.AddWorker(workers, &FanoutChunkWorker{j: j})
 	river.AddWorker(workers, &FanoutBatchWorker{j: j})
 	river.AddWorker(workers, &DeliverWorker{w: j.w})
+	river.AddWorker(workers, &DeliverBatchWorker{w: j.w})
 	river.AddWorker(workers, &DigestFlushWorker{w: j.w})
 	river.AddWorker(workers, &DigestSweepWorker{w: j.w})
 }

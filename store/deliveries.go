@@ -147,6 +147,31 @@ func (q *Queries) ClaimDelivery(ctx context.Context, id uuid.UUID, hold time.Dur
 	return d, nil
 }
 
+// ClaimDeliveries is ClaimDelivery for many deliveries at once: it claims
+// those of ids that are pending and free, and returns them. The others are
+// final, or held by another worker.
+func (q *Queries) ClaimDeliveries(ctx context.Context, ids []uuid.UUID, hold time.Duration) ([]*Delivery, error) {
+	rows, err := q.db.Query(ctx, `
+		UPDATE deliveries SET status = 'sending', updated_at = now(), in_flight_until = now() + $2::interval
+		WHERE id = ANY($1) AND status IN ('queued', 'scheduled', 'sending')
+		  AND (in_flight_until IS NULL OR in_flight_until < now())
+		RETURNING `+deliveryColumns, ids, hold)
+	if err != nil {
+		return nil, fmt.Errorf("store: claim deliveries: %w", err)
+	}
+	return collectDeliveries(rows)
+}
+
+// PendingDeliveries returns those of ids that are still pending.
+func (q *Queries) PendingDeliveries(ctx context.Context, ids []uuid.UUID) ([]*Delivery, error) {
+	rows, err := q.db.Query(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+		WHERE id = ANY($1) AND status IN ('queued', 'scheduled', 'sending')`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: pending deliveries: %w", err)
+	}
+	return collectDeliveries(rows)
+}
+
 // DeliveryUpdate is the outcome of working a delivery.
 type DeliveryUpdate struct {
 	ID          uuid.UUID
@@ -176,6 +201,53 @@ func (q *Queries) UpdateDeliveryEvents(ctx context.Context, u DeliveryUpdate, ev
 		`+insertEventsSQL("$8"), u.ID, u.Status, u.Reason, u.Provider, u.LastError, u.ScheduledAt, u.Attempted, records)
 	if err != nil {
 		return fmt.Errorf("store: update delivery: %w", err)
+	}
+	return nil
+}
+
+// deliveryUpdateRow is a DeliveryUpdate as UpdateDeliveriesEvents sends it.
+type deliveryUpdateRow struct {
+	ID          uuid.UUID      `json:"id"`
+	Status      DeliveryStatus `json:"status"`
+	Reason      string         `json:"reason"`
+	Provider    string         `json:"provider"`
+	LastError   string         `json:"last_error"`
+	ScheduledAt *time.Time     `json:"scheduled_at"`
+	Attempted   bool           `json:"attempted"`
+}
+
+// UpdateDeliveriesEvents is UpdateDeliveryEvents for many deliveries: one
+// statement records every update, releases the holds and appends the
+// events.
+func (q *Queries) UpdateDeliveriesEvents(ctx context.Context, us []DeliveryUpdate, events []Event) error {
+	if len(us) == 0 {
+		return q.InsertEvents(ctx, events)
+	}
+	rows := make([]deliveryUpdateRow, len(us))
+	for i, u := range us {
+		rows[i] = deliveryUpdateRow{ID: u.ID, Status: u.Status, Reason: u.Reason, Provider: u.Provider, LastError: u.LastError,
+			ScheduledAt: u.ScheduledAt, Attempted: u.Attempted}
+	}
+	updates, err := json.Marshal(rows)
+	if err != nil {
+		return fmt.Errorf("store: update deliveries: %w", err)
+	}
+	records, err := eventRecords(events)
+	if err != nil {
+		return fmt.Errorf("store: update deliveries: %w", err)
+	}
+	_, err = q.db.Exec(ctx, `
+		WITH updated AS (
+			UPDATE deliveries d SET status = u.status, reason = u.reason, provider = u.provider, last_error = u.last_error,
+				scheduled_at = u.scheduled_at, attempts = d.attempts + CASE WHEN u.attempted THEN 1 ELSE 0 END,
+				in_flight_until = NULL, updated_at = now()
+			FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, reason text, provider text, last_error text,
+				scheduled_at timestamptz, attempted boolean)
+			WHERE d.id = u.id
+		)
+		`+insertEventsSQL("$2"), updates, records)
+	if err != nil {
+		return fmt.Errorf("store: update deliveries: %w", err)
 	}
 	return nil
 }

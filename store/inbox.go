@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -70,6 +71,49 @@ func (q *Queries) InsertInboxItem(ctx context.Context, it *InboxItem) (bool, err
 		return false, err
 	}
 	return true, nil
+}
+
+// InsertInboxItems is InsertInboxItem for many items, in one statement that
+// also notifies each recipient once.
+func (q *Queries) InsertInboxItems(ctx context.Context, items []*InboxItem) error {
+	if len(items) == 0 {
+		return nil
+	}
+	type row struct {
+		ID             uuid.UUID `json:"id"`
+		TenantID       uuid.UUID `json:"tenant_id"`
+		RecipientID    string    `json:"recipient_id"`
+		DeliveryID     uuid.UUID `json:"delivery_id"`
+		NotificationID uuid.UUID `json:"notification_id"`
+		MessageType    string    `json:"message_type"`
+		Title          string    `json:"title"`
+		Body           string    `json:"body"`
+		Link           string    `json:"link"`
+	}
+	rows := make([]row, len(items))
+	for i, it := range items {
+		rows[i] = row{ID: it.ID, TenantID: it.TenantID, RecipientID: it.RecipientID, DeliveryID: it.DeliveryID,
+			NotificationID: it.NotificationID, MessageType: it.MessageType, Title: it.Title, Body: it.Body, Link: it.Link}
+	}
+	records, err := json.Marshal(rows)
+	if err != nil {
+		return fmt.Errorf("store: insert inbox items: %w", err)
+	}
+	_, err = q.db.Exec(ctx, `
+		WITH inserted AS (
+			INSERT INTO inbox_items (id, tenant_id, recipient_id, delivery_id, notification_id, message_type, title, body, link)
+			SELECT id, tenant_id, recipient_id, delivery_id, notification_id, message_type, title, body, link
+			FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, tenant_id uuid, recipient_id text, delivery_id uuid,
+				notification_id uuid, message_type text, title text, body text, link text)
+			ON CONFLICT (delivery_id) DO NOTHING
+			RETURNING tenant_id, recipient_id
+		)
+		SELECT pg_notify($2, key) FROM (SELECT DISTINCT tenant_id::text || ':' || recipient_id AS key FROM inserted) k`,
+		records, InboxChannel)
+	if err != nil {
+		return fmt.Errorf("store: insert inbox items: %w", err)
+	}
+	return nil
 }
 
 func (q *Queries) notifyInbox(ctx context.Context, tenantID uuid.UUID, recipientID string) error {

@@ -73,7 +73,8 @@ type notificationRow struct {
 
 // InsertNotifications inserts ns in one statement, skipping those whose
 // tenant already has a notification with their idempotency key (an earlier
-// one of ns included), and sets CreatedAt on the ones it inserted, which it
+// one of ns included) and those whose message type version is no longer
+// the current one (the caller's copy was stale), and sets CreatedAt on the ones it inserted, which it
 // reports by id. Concurrent inserts with one key wait for each other, so
 // exactly one wins.
 func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (map[uuid.UUID]bool, error) {
@@ -98,13 +99,14 @@ func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (
 	result, err := q.db.Query(ctx, `
 		INSERT INTO notifications (id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
 			idempotency_key, request_hash, send_at, status, dedupe_key, digest, fanout_cursor, topic)
-		SELECT id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
-			idempotency_key, decode(request_hash, 'hex'), send_at, status, dedupe_key, digest, fanout_cursor, topic
+		SELECT r.id, r.tenant_id, r.message_type, r.message_type_version, r.priority, r.recipient_ids, r.data,
+			r.idempotency_key, decode(r.request_hash, 'hex'), r.send_at, r.status, r.dedupe_key, r.digest, r.fanout_cursor, r.topic
 		FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, tenant_id uuid, message_type text,
 			message_type_version int, priority text, recipient_ids text[], data jsonb, idempotency_key text,
 			request_hash text, send_at timestamptz, status text, dedupe_key text, digest boolean,
-			fanout_cursor int, topic text)) WITH ORDINALITY
-		ORDER BY ordinality
+			fanout_cursor int, topic text)) WITH ORDINALITY r
+		JOIN message_types m ON m.tenant_id = r.tenant_id AND m.key = r.message_type AND m.version = r.message_type_version
+		ORDER BY r.ordinality
 		ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 		RETURNING id, created_at`, records)
 	if err != nil {

@@ -326,6 +326,35 @@ func TestMessageTypesAreVersionedAndPreviewed(t *testing.T) {
 	require.Len(t, list.Msg.GetMessageTypes(), 1)
 }
 
+// The accept path caches message types; a Send after an upsert must still
+// use the new version.
+func TestSendUsesTheCurrentMessageTypeVersion(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	recv := newReceiver(t, b.tenant.SigningSecret)
+	b.recipient(t, "u1", recv.srv.URL)
+	upsert := func(body string) {
+		_, err := b.messageTypes.UpsertMessageType(b.ctx, connect.NewRequest(&heraldv1.UpsertMessageTypeRequest{
+			MessageType: &heraldv1.MessageType{Key: "shipped", Category: "transactional",
+				Channels:  []heraldv1.Channel{heraldv1.Channel_CHANNEL_WEBHOOK},
+				Templates: &heraldv1.Templates{Webhook: &heraldv1.WebhookTemplate{Body: body}}},
+		}))
+		require.NoError(t, err)
+	}
+	for version, body := range []string{"first {{.order}}", "second {{.order}}", "third {{.order}}"} {
+		upsert(body)
+		res := b.send(t, &heraldv1.SendRequest{MessageType: "shipped", RecipientIds: []string{"u1"}, Data: data(t, map[string]any{"order": version})})
+		n := b.waitCompleted(t, res.GetNotificationId())
+		require.EqualValues(t, version+1, n.GetMessageTypeVersion())
+		require.EqualValues(t, version+1, n.GetDeliveries()[0].GetMessageTypeVersion())
+	}
+	var bodies []string
+	for _, r := range recv.received() {
+		bodies = append(bodies, r.payload.Body)
+	}
+	require.Equal(t, []string{"first 0", "second 1", "third 2"}, bodies)
+}
+
 func TestMissingTemplateDataFailsTheDelivery(t *testing.T) {
 	t.Parallel()
 	b := setup(t)

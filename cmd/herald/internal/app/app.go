@@ -196,7 +196,8 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		batcher := &enqueue.BatcherOptions{MaxBatch: cfg.AcceptBatch, Committers: cfg.AcceptCommitters, SharedFanoutMax: cfg.SharedFanoutMax}
+		batcher := &enqueue.BatcherOptions{MaxBatch: cfg.AcceptBatch, Committers: cfg.AcceptCommitters, SharedFanoutMax: cfg.SharedFanoutMax,
+			Validated: true} // by the API's validate interceptor
 		if cfg.SharedFanoutMax == 0 {
 			batcher.SharedFanoutMax = -1 // none shared
 		}

@@ -74,7 +74,7 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_KILL_SWITCH_RECHECK", "10s", "How often a delivery held by a kill switch looks again."},
 	{"HERALD_LANE_WORKERS", "", "Worker counts per lane, first match wins: `critical_*=40,bulk_*=5,*_sms=10,fanout_*=8` (defaults: 20 per delivery lane, 10 for bulk, 4 per fan-out lane)."},
 	{"HERALD_ACCEPT_BATCH", "64", "Most Sends one accepting transaction takes (group commit)."},
-	{"HERALD_ACCEPT_COMMITTERS", "4", "Accepting transactions in flight at once."},
+	{"HERALD_ACCEPT_COMMITTERS", "2", "Accepting transactions in flight at once: one writes its group of Sends while the others wait for their commit."},
 	{"HERALD_SHARED_FANOUT_MAX", "100", "Notifications due now with at most this many recipients share one fan-out job per accepting transaction; bigger ones are planned into parallel chunks. 0 gives every notification its own job."},
 	{"HERALD_FANOUT_CHUNK", "500", "Recipients the fan-out job handles per transaction (a recipient list or a topic's subscribers)."},
 	{"HERALD_FETCH_COOLDOWN", "5ms", "Least time between two fetches of one lane (caps a lane near workers/cooldown jobs per second)."},

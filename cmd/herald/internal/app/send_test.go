@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"connectrpc.com/connect"
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/types/known/structpb"
@@ -15,6 +17,8 @@ import (
 
 	"github.com/heraldhq/herald/enqueue"
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
+	"github.com/heraldhq/herald/jobs"
+	"github.com/heraldhq/herald/store"
 )
 
 func data(t testing.TB, m map[string]any) *structpb.Struct {
@@ -311,4 +315,103 @@ func TestWebhookRefusesPrivateAddressesByDefault(t *testing.T) {
 	require.Equal(t, "permanent", d.GetReason())
 	require.Contains(t, d.GetLastError(), "not allowed")
 	require.Empty(t, recv.received())
+}
+
+// A notification's deliveries on one lane go out in one batch job; those
+// that must be retried carry on in jobs of their own, the rest are recorded
+// together, inbox items included.
+func TestBatchedDeliveriesCarryOnAloneWhenRetried(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	flaky := newReceiver(t, b.tenant.SigningSecret, http.StatusServiceUnavailable, http.StatusServiceUnavailable)
+	refusing := newReceiver(t, b.tenant.SigningSecret, http.StatusBadRequest)
+	fine := newReceiver(t, b.tenant.SigningSecret)
+	b.webhookType(t, "alert", heraldv1.Channel_CHANNEL_WEBHOOK, heraldv1.Channel_CHANNEL_IN_APP)
+	b.recipient(t, "flaky", flaky.srv.URL)
+	b.recipient(t, "refusing", refusing.srv.URL)
+	b.recipient(t, "fine-1", fine.srv.URL)
+	b.recipient(t, "fine-2", fine.srv.URL)
+
+	res := b.send(t, &heraldv1.SendRequest{MessageType: "alert", RecipientIds: []string{"flaky", "refusing", "fine-1", "fine-2"},
+		Data: data(t, map[string]any{"order": 7})})
+	n := b.waitCompleted(t, res.GetNotificationId())
+	require.Len(t, n.GetDeliveries(), 8)
+	for _, d := range n.GetDeliveries() {
+		switch {
+		case d.GetChannel() == heraldv1.Channel_CHANNEL_IN_APP:
+			require.Equal(t, heraldv1.DeliveryStatus_DELIVERY_STATUS_SENT, d.GetStatus(), d.GetRecipientId())
+			require.Equal(t, []string{"queued", "rendered", "attempt", "sent"}, eventTypes(d))
+		case d.GetRecipientId() == "flaky":
+			require.Equal(t, heraldv1.DeliveryStatus_DELIVERY_STATUS_SENT, d.GetStatus())
+			require.EqualValues(t, 3, d.GetAttempts())
+			require.Equal(t, []string{"queued", "rendered", "attempt", "retrying", "attempt", "retrying", "attempt", "sent"}, eventTypes(d))
+		case d.GetRecipientId() == "refusing":
+			require.Equal(t, heraldv1.DeliveryStatus_DELIVERY_STATUS_FAILED, d.GetStatus())
+			require.EqualValues(t, 1, d.GetAttempts())
+		default:
+			require.Equal(t, heraldv1.DeliveryStatus_DELIVERY_STATUS_SENT, d.GetStatus(), d.GetRecipientId())
+			require.Equal(t, []string{"queued", "rendered", "attempt", "sent"}, eventTypes(d))
+		}
+	}
+	require.Len(t, flaky.received(), 3)
+	require.Len(t, refusing.received(), 1)
+	require.Len(t, fine.received(), 2)
+
+	ctx := context.Background()
+	var items, batches, alone int
+	pool := b.app.Store().Pool()
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM inbox_items WHERE notification_id = $1`, res.GetNotificationId()).Scan(&items))
+	require.Equal(t, 4, items)
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE kind = 'herald.deliver_batch'), count(*) FILTER (WHERE kind = 'herald.deliver')
+		FROM river_job`).Scan(&batches, &alone))
+	require.Equal(t, 2, batches, "one batch per lane: webhook and in-app")
+	require.Equal(t, 1, alone, "only the flaky delivery carried on alone")
+}
+
+// A batch whose deliveries are still held by an earlier run (a worker that
+// died mid-call) leaves them to jobs of their own, which take them once the
+// hold expires: each is sent, none is lost.
+func TestBatchLeavesHeldDeliveriesToTheirOwnJobs(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	ctx := context.Background()
+	recv := newReceiver(t, b.tenant.SigningSecret)
+	b.webhookType(t, "alert")
+	ids := []string{"r1", "r2", "r3"}
+	for _, id := range ids {
+		b.recipient(t, id, recv.srv.URL)
+	}
+	lane := jobs.DeliverQueue(store.PriorityNormal, store.ChannelWebhook)
+	require.NoError(t, b.app.River().QueuePause(ctx, lane, nil))
+
+	res := b.send(t, &heraldv1.SendRequest{MessageType: "alert", RecipientIds: ids, Data: data(t, map[string]any{"order": 1})})
+	var held []uuid.UUID
+	require.Eventually(t, func() bool {
+		n := b.get(t, res.GetNotificationId())
+		held = held[:0]
+		for _, d := range n.GetDeliveries() {
+			if d.GetRecipientId() != "r1" {
+				held = append(held, uuid.MustParse(d.GetId()))
+			}
+		}
+		return len(n.GetDeliveries()) == 3
+	}, 10*time.Second, 20*time.Millisecond)
+	claimed, err := b.app.Store().ClaimDeliveries(ctx, held, 500*time.Millisecond)
+	require.NoError(t, err)
+	require.Len(t, claimed, 2)
+	require.NoError(t, b.app.River().QueueResume(ctx, lane, nil))
+
+	n := b.waitCompleted(t, res.GetNotificationId())
+	for _, d := range n.GetDeliveries() {
+		require.Equal(t, heraldv1.DeliveryStatus_DELIVERY_STATUS_SENT, d.GetStatus(), d.GetRecipientId())
+		require.EqualValues(t, 1, d.GetAttempts(), d.GetRecipientId())
+	}
+	got := map[string]int{}
+	for _, r := range recv.received() {
+		got[r.idempotencyKey]++
+	}
+	require.Len(t, got, 3)
+	for id, c := range got {
+		require.Equal(t, 1, c, id)
+	}
 }
