@@ -74,13 +74,19 @@ var defaultDeliverWorkers = map[store.Priority]int{
 // Configure sets cfg's lanes (unless insertOnly) and fetch timing from opts.
 //
 // The client-level FetchCooldown matters even without lanes: River also uses
-// it to rate-limit the notifications an insert sends to wake producers, so
-// at its 100ms default most inserts would wait for the next poll instead.
+// it to rate-limit the notifications an insert sends to wake producers. An
+// insert whose notification is held back waits for the lane's next poll
+// unless a fetch happens to come after its commit: with a job that inserts
+// more into its own lane (a fan-out planning its chunks) right after the
+// Send's insert, that was a full poll interval about half the time. So the
+// client's cooldown is River's least, 1ms; each lane keeps its own for
+// fetching.
 func Configure(cfg *river.Config, opts *QueueOptions, insertOnly bool) {
 	if opts == nil {
 		opts = &QueueOptions{}
 	}
-	cfg.FetchCooldown, cfg.FetchPollInterval = opts.timing()
+	_, cfg.FetchPollInterval = opts.timing()
+	cfg.FetchCooldown = river.FetchCooldownMin
 	if !insertOnly {
 		cfg.Queues = Queues(opts)
 		// Periodic jobs are not durable: run on start, unique per period, so

@@ -132,7 +132,8 @@ func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (
 // GetNotificationsByIdempotencyKeys returns the tenant's notifications
 // holding keys, by key.
 func (q *Queries) GetNotificationsByIdempotencyKeys(ctx context.Context, tenantID uuid.UUID, keys []string) (map[string]*Notification, error) {
-	rows, err := q.db.Query(ctx, `SELECT `+notificationColumns+` FROM notifications n WHERE n.tenant_id = $1 AND n.idempotency_key = ANY($2)`, tenantID, keys)
+	rows, err := q.db.Query(ctx, `SELECT `+notificationColumns+` FROM unnest($2::text[]) AS want(k)
+		JOIN notifications n ON n.tenant_id = $1 AND n.idempotency_key = want.k`, tenantID, keys)
 	if err != nil {
 		return nil, fmt.Errorf("store: notifications by key: %w", err)
 	}

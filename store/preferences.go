@@ -50,8 +50,8 @@ func (q *Queries) GetPreferences(ctx context.Context, tenantID uuid.UUID, recipi
 // GetPreferencesFor returns the preferences of the recipients that have any,
 // keyed by recipient id, and the tenant's defaults (empty if unset).
 func (q *Queries) GetPreferencesFor(ctx context.Context, tenantID uuid.UUID, recipientIDs []string) (map[string]*Preferences, *Preferences, error) {
-	rows, err := q.db.Query(ctx, `SELECT `+preferenceColumns+` FROM preferences
-		WHERE tenant_id = $1 AND (recipient_id = ANY($2) OR recipient_id = '')`, tenantID, recipientIDs)
+	rows, err := q.db.Query(ctx, `SELECT `+preferenceColumns+` FROM unnest($2::text[] || ''::text) AS want(rid)
+		JOIN preferences ON tenant_id = $1 AND recipient_id = want.rid`, tenantID, recipientIDs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: get preferences: %w", err)
 	}

@@ -90,8 +90,8 @@ func (q *Queries) RecordRateLimited(ctx context.Context, w RateWindow, entries [
 	}
 	_, err = q.db.Exec(ctx, `
 		WITH old AS (
-			DELETE FROM rate_limit_log
-			WHERE tenant_id = $1 AND scope = $2 AND channel = $3 AND recipient_id = ANY($5) AND at <= $6
+			DELETE FROM rate_limit_log USING unnest($5::text[]) AS want(rid)
+			WHERE tenant_id = $1 AND scope = $2 AND channel = $3 AND recipient_id = want.rid AND at <= $6
 		)
 		INSERT INTO rate_limit_log (tenant_id, scope, channel, recipient_id, at, delivery_id)
 		SELECT $1, $2, $3, recipient_id, at, delivery_id

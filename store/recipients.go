@@ -44,7 +44,8 @@ func (q *Queries) GetRecipient(ctx context.Context, tenantID uuid.UUID, id strin
 // GetRecipients returns the tenant's recipients among ids, keyed by id.
 // Unknown ids are absent from the map.
 func (q *Queries) GetRecipients(ctx context.Context, tenantID uuid.UUID, ids []string) (map[string]*Recipient, error) {
-	rows, err := q.db.Query(ctx, `SELECT `+recipientColumns+` FROM recipients WHERE tenant_id = $1 AND id = ANY($2)`, tenantID, ids)
+	rows, err := q.db.Query(ctx, `SELECT `+recipientColumns+` FROM unnest($2::text[]) AS want(rid)
+		JOIN recipients ON tenant_id = $1 AND id = want.rid`, tenantID, ids)
 	if err != nil {
 		return nil, fmt.Errorf("store: get recipients: %w", err)
 	}

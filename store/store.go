@@ -3,6 +3,13 @@
 //
 // Store imports no other Herald package: it defines the domain rows the rest
 // of Herald works with.
+//
+// A list of keys under a tenant is joined from unnest($n) rather than
+// matched with "tenant_id = $1 AND key = ANY($n)": pgx prepares
+// statements, and once Postgres switches such a statement to its generic
+// plan it can scan the tenant's whole index range and filter each row
+// against the array (measured: fan-out chunks of 500 recipients slowed
+// threefold after a thousand small sends). The join looks each key up.
 package store
 
 import (

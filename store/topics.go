@@ -54,7 +54,8 @@ func (q *Queries) Subscribe(ctx context.Context, tenantID uuid.UUID, topic strin
 // Unsubscribe removes the tenant's recipients ids from topic and returns
 // how many were subscribed.
 func (q *Queries) Unsubscribe(ctx context.Context, tenantID uuid.UUID, topic string, ids []string) (int, error) {
-	tag, err := q.db.Exec(ctx, `DELETE FROM topic_subscriptions WHERE tenant_id = $1 AND topic = $2 AND recipient_id = ANY($3)`,
+	tag, err := q.db.Exec(ctx, `DELETE FROM topic_subscriptions USING unnest($3::text[]) AS want(rid)
+		WHERE tenant_id = $1 AND topic = $2 AND recipient_id = want.rid`,
 		tenantID, topic, ids)
 	if err != nil {
 		return 0, fmt.Errorf("store: unsubscribe: %w", err)

@@ -90,9 +90,11 @@ func riverNoops(ctx context.Context, dbURL string, n, c int, h *herald, many boo
 	workers := river.NewWorkers()
 	river.AddWorker(workers, w)
 	queue := "bench_noop"
+	// Timing as jobs.Configure sets Herald's: the lane's cooldown for
+	// fetches, River's least for the client (its insert notifications).
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Workers: workers, FetchCooldown: h.fetchCooldown, FetchPollInterval: time.Second,
-		Queues: map[string]river.QueueConfig{queue: {MaxWorkers: h.workers}},
+		Workers: workers, FetchCooldown: river.FetchCooldownMin, FetchPollInterval: time.Second,
+		Queues: map[string]river.QueueConfig{queue: {MaxWorkers: h.workers, FetchCooldown: h.fetchCooldown}},
 	})
 	if err != nil {
 		return 0, err
