@@ -68,7 +68,8 @@ func runLanes(ctx context.Context, cfg Config, h *herald) (*LanesResult, error) 
 		bulk = append(bulk, resp.Msg.GetNotificationId())
 	}
 
-	// Critical sends at a steady rate until half the flood is delivered,
+	// Critical sends at a steady rate until half the flood is delivered
+	// (and for a second at least, so a small flood still yields a sample),
 	// sampling the bulk backlog once a second.
 	res := &LanesResult{Bulk: cfg.Bulk, CriticalRate: criticalPerSec}
 	started := map[string]time.Time{}
@@ -80,7 +81,7 @@ func runLanes(ctx context.Context, cfg Config, h *herald) (*LanesResult, error) 
 			return nil, ctx.Err()
 		case <-tick.C:
 		}
-		if got, _ := bulkRecv.counts(); got >= cfg.Bulk/2 {
+		if got, _ := bulkRecv.counts(); got >= cfg.Bulk/2 && i >= criticalPerSec {
 			res.BulkDelivered = got
 			break
 		}

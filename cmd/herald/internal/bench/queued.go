@@ -13,8 +13,8 @@ import (
 // notifications fanned out to recipients whose webhook answers slowly, so
 // the deliveries pile up queued.
 type QueuedResult struct {
-	// Deliveries is how many still waited when RSS was read: the fan-out
-	// size less what the slow receiver took meanwhile.
+	// Deliveries is how many waited when the fan-out was done: its size
+	// less what the slow receiver took meanwhile.
 	Deliveries int     `json:"deliveries"`
 	FanoutSec  float64 `json:"fanout_sec"`
 	Process    Process `json:"process"`
@@ -61,11 +61,11 @@ func runQueued(ctx context.Context, cfg Config, h *herald) (*QueuedResult, error
 		}
 	}
 	fanout := time.Since(start)
-	time.Sleep(5 * time.Second) // the lanes work the backlog while it is measured
 	var queued int
 	if err := h.pool.QueryRow(ctx, "SELECT count(*) FROM deliveries WHERE notification_id = ANY($1) AND status IN ('queued', 'sending')",
 		notifications).Scan(&queued); err != nil {
 		return nil, err
 	}
+	time.Sleep(5 * time.Second) // the lanes work the backlog while RSS is sampled
 	return &QueuedResult{Deliveries: queued, FanoutSec: fanout.Seconds(), Process: m.done()}, nil
 }
