@@ -191,9 +191,9 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareM
 	for p, ids := range shared {
 		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutBatchArgs{NotificationIDs: ids}, InsertOpts: jobs.FanoutInsertOpts(p, nil)})
 	}
-	// Fan-out jobs are not unique, so River's fast path applies.
+	// Fan-out jobs are not unique, so River's COPY path may apply.
 	if len(fanouts) > 0 {
-		if _, err := e.river.InsertManyFastTx(ctx, tx, fanouts); err != nil {
+		if err := jobs.InsertManyTx(ctx, e.river, tx, fanouts); err != nil {
 			return fmt.Errorf("enqueue: insert jobs: %w", err)
 		}
 	}

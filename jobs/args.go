@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
 
 	"github.com/heraldhq/herald/store"
@@ -101,4 +102,20 @@ func RiverPriority(p store.Priority) int {
 	default:
 		return 3
 	}
+}
+
+// copyJobsMin is the fewest jobs worth River's COPY insert: COPY costs two
+// round trips to a multi-row INSERT's one, and pays off only on many rows.
+const copyJobsMin = 32
+
+// InsertManyTx inserts jobs that carry no unique options in tx: with
+// River's COPY path when there are many, else with one INSERT.
+func InsertManyTx(ctx context.Context, client *river.Client[pgx.Tx], tx pgx.Tx, jobs []river.InsertManyParams) error {
+	var err error
+	if len(jobs) >= copyJobsMin {
+		_, err = client.InsertManyFastTx(ctx, tx, jobs)
+	} else {
+		_, err = client.InsertManyTx(ctx, tx, jobs)
+	}
+	return err
 }

@@ -139,7 +139,7 @@ func (b *DeliverBatchWorker) Work(ctx context.Context, job *river.Job[DeliverBat
 			return err
 		}
 		if len(alone) > 0 {
-			if _, err := river.ClientFromContext[pgx.Tx](ctx).InsertManyFastTx(ctx, tx, alone); err != nil {
+			if err := InsertManyTx(ctx, river.ClientFromContext[pgx.Tx](ctx), tx, alone); err != nil {
 				return fmt.Errorf("insert deliver jobs: %w", err)
 			}
 		}

@@ -102,9 +102,9 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 	if err := w.writeDigestItems(ctx, tx, client, batches, digests, now); err != nil {
 		return err
 	}
-	// Deliver jobs are not unique, so River's COPY path applies.
+	// Deliver jobs are not unique, so River's COPY path may apply.
 	if len(jobs) > 0 {
-		if _, err := client.InsertManyFastTx(ctx, tx, deliverJobs(jobs)); err != nil {
+		if err := InsertManyTx(ctx, client, tx, deliverJobs(jobs)); err != nil {
 			return fmt.Errorf("insert deliver jobs: %w", err)
 		}
 	}
@@ -266,7 +266,7 @@ func (f *FanoutWorker) Work(ctx context.Context, job *river.Job[FanoutArgs]) err
 			params[i] = river.InsertManyParams{Args: c, InsertOpts: &river.InsertOpts{Queue: FanoutQueue(n.Priority),
 				Priority: RiverPriority(n.Priority), MaxAttempts: 25}}
 		}
-		if _, err := client.InsertManyFastTx(ctx, tx, params); err != nil {
+		if err := InsertManyTx(ctx, client, tx, params); err != nil {
 			return fmt.Errorf("insert fanout chunks: %w", err)
 		}
 		return q.PlanFanout(ctx, n.ID, len(chunks))
