@@ -40,7 +40,7 @@ func runServe(ctx context.Context, args []string) error {
 // the larger target never lets the process grow past a few hundred MB.
 const (
 	gcPercent   = 400
-	gcSoftLimit = 256 << 20
+	gcSoftLimit = 192 << 20
 )
 
 func tuneGC() {

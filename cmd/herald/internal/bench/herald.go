@@ -179,6 +179,12 @@ func (h *herald) startProcesses(ctx context.Context, cfg Config, env map[string]
 			cmd.Env = append(cmd.Env, k+"="+v)
 		}
 		cmd.Env = append(cmd.Env, "HERALD_ROLE="+p.role, "HERALD_ADDR="+p.addr)
+		if _, set := env["HERALD_DB_MAX_CONNS"]; !set && len(procs) > 1 {
+			// Each process holds its pool, half as many for its delivery
+			// writes, and two listeners: 3 x 32 would pass Postgres's
+			// default max_connections of 100.
+			cmd.Env = append(cmd.Env, "HERALD_DB_MAX_CONNS=16")
+		}
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {
 			return fmt.Errorf("start %s serve: %w", cfg.HeraldBinary, err)
