@@ -30,7 +30,8 @@ type QueueOptions struct {
 	FetchPollInterval time.Duration
 	// Lanes overrides worker counts by lane pattern, first match wins:
 	// "normal_webhook", "bulk_*", "*_sms", "fanout_*". It takes precedence
-	// over DeliverWorkers and FanoutWorkers.
+	// over DeliverWorkers and FanoutWorkers. A count of 0 leaves the lane to
+	// other processes: this one does not work it.
 	Lanes []LaneWorkers
 }
 
@@ -112,7 +113,21 @@ func (o *QueueOptions) timing() (cooldown, poll time.Duration) {
 	return cooldown, poll
 }
 
-// Queues returns River's queue configuration for every lane.
+// Lanes returns the name of every lane, whether this process works it or
+// not.
+func Lanes() []string {
+	lanes := []string{digestQueue}
+	for _, p := range store.Priorities {
+		lanes = append(lanes, FanoutQueue(p))
+		for _, c := range store.Channels {
+			lanes = append(lanes, DeliverQueue(p, c))
+		}
+	}
+	return lanes
+}
+
+// Queues returns River's queue configuration for every lane this process
+// works.
 func Queues(opts *QueueOptions) map[string]river.QueueConfig {
 	if opts == nil {
 		opts = &QueueOptions{}
@@ -127,14 +142,18 @@ func Queues(opts *QueueOptions) map[string]river.QueueConfig {
 	}
 	for _, p := range store.Priorities {
 		q := FanoutQueue(p)
-		queues[q] = river.QueueConfig{MaxWorkers: opts.workers(q, fanout), FetchCooldown: cooldown, FetchPollInterval: poll}
+		if n := opts.workers(q, fanout); n > 0 {
+			queues[q] = river.QueueConfig{MaxWorkers: n, FetchCooldown: cooldown, FetchPollInterval: poll}
+		}
 		workers := opts.DeliverWorkers[p]
 		if workers == 0 {
 			workers = defaultDeliverWorkers[p]
 		}
 		for _, c := range store.Channels {
 			q := DeliverQueue(p, c)
-			queues[q] = river.QueueConfig{MaxWorkers: opts.workers(q, workers), FetchCooldown: cooldown, FetchPollInterval: poll}
+			if n := opts.workers(q, workers); n > 0 {
+				queues[q] = river.QueueConfig{MaxWorkers: n, FetchCooldown: cooldown, FetchPollInterval: poll}
+			}
 		}
 	}
 	return queues

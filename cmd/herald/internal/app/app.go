@@ -10,10 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"maps"
 	"net"
 	"net/http"
-	"slices"
 	"sync"
 	"time"
 
@@ -210,7 +208,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		a.auth = store.NewListener(a.pool, store.AuthChannel, &store.ListenerOptions{Logger: a.logger})
 		api, err := server.New(&server.Options{
 			Store: a.store, Enqueuer: enq, Batcher: a.batcher, River: a.river, Renderer: renderer, Now: opts.Now, InboxListener: a.inbox, AuthListener: a.auth,
-			Lanes: slices.Collect(maps.Keys(jobs.Queues(opts.Queues))), CORSOrigins: cfg.CORSOrigins,
+			Lanes: jobs.Lanes(), CORSOrigins: cfg.CORSOrigins,
 			MeterProvider: a.telemetry.MeterProvider(),
 			Interceptors:  []connect.Interceptor{otelInterceptor},
 		})

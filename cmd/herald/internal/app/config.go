@@ -72,7 +72,7 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_FLAGS_FILE", "", "flagd flag file (JSON) for rollout, dark launch, kill switches, provider split and A/B variants; watched."},
 	{"HERALD_FLAGD_ADDR", "", "host:port of a flagd sync service, used when HERALD_FLAGS_FILE is empty."},
 	{"HERALD_KILL_SWITCH_RECHECK", "10s", "How often a delivery held by a kill switch looks again."},
-	{"HERALD_LANE_WORKERS", "", "Worker counts per lane, first match wins: `critical_*=40,bulk_*=5,*_sms=10,fanout_*=8` (defaults: 20 per delivery lane, 4 for bulk, 4 per fan-out lane; a delivery worker takes one delivery or a batch of up to 32 first attempts)."},
+	{"HERALD_LANE_WORKERS", "", "Worker counts per lane, first match wins: `critical_*=40,bulk_*=5,*_sms=10,fanout_*=8` (defaults: 20 per delivery lane, 4 for bulk, 4 per fan-out lane; a delivery worker takes one delivery or a batch of up to 32 first attempts; 0 leaves a lane to other processes)."},
 	{"HERALD_ACCEPT_BATCH", "64", "Most Sends one accepting transaction takes (group commit)."},
 	{"HERALD_ACCEPT_COMMITTERS", "2", "Accepting transactions in flight at once: one writes its group of Sends while the others wait for their commit."},
 	{"HERALD_SHARED_FANOUT_MAX", "100", "Notifications due now with at most this many recipients share one fan-out job per accepting transaction; bigger ones are planned into parallel chunks. 0 gives every notification its own job."},
@@ -276,7 +276,7 @@ func (p *parser) lanes(name string) []jobs.LaneWorkers {
 	for _, part := range strings.Split(v, ",") {
 		pattern, n, ok := strings.Cut(strings.TrimSpace(part), "=")
 		workers, err := strconv.Atoi(n)
-		if !ok || err != nil || workers < 1 || workers > 10000 || !strings.Contains(pattern, "_") {
+		if !ok || err != nil || workers < 0 || workers > 10000 || !strings.Contains(pattern, "_") {
 			p.errs = append(p.errs, fmt.Errorf("%s: %q is not <priority|*>_<channel|*>=N or fanout_<priority|*>=N", name, part))
 			continue
 		}
