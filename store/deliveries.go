@@ -184,9 +184,15 @@ type DeliveryUpdate struct {
 	Attempted bool
 }
 
+// A provider's receipt may arrive while the worker that sent the delivery
+// has yet to record the call (DELIVERED before SENT): the worker's outcome
+// then leaves the receipt's final status and reason alone, and only adds
+// its events. keepReceipt is that rule in SQL, for a row aliased d.
+const keepReceipt = `d.status IN ('delivered', 'bounced')`
+
 // UpdateDeliveryEvents records u on a delivery, releases the worker's hold
 // and appends events, in one statement: atomic without a transaction, and
-// one round trip.
+// one round trip. A receipt's status recorded meanwhile stays.
 func (q *Queries) UpdateDeliveryEvents(ctx context.Context, u DeliveryUpdate, events []Event) error {
 	records, err := eventRecords(events)
 	if err != nil {
@@ -194,7 +200,8 @@ func (q *Queries) UpdateDeliveryEvents(ctx context.Context, u DeliveryUpdate, ev
 	}
 	_, err = q.db.Exec(ctx, `
 		WITH updated AS (
-			UPDATE deliveries SET status = $2, reason = $3, provider = $4, last_error = $5, scheduled_at = $6,
+			UPDATE deliveries d SET status = CASE WHEN `+keepReceipt+` THEN d.status ELSE $2 END,
+				reason = CASE WHEN `+keepReceipt+` THEN d.reason ELSE $3 END, provider = $4, last_error = $5, scheduled_at = $6,
 				attempts = attempts + CASE WHEN $7 THEN 1 ELSE 0 END, in_flight_until = NULL, updated_at = now()
 			WHERE id = $1
 		)
@@ -238,7 +245,8 @@ func (q *Queries) UpdateDeliveriesEvents(ctx context.Context, us []DeliveryUpdat
 	}
 	_, err = q.db.Exec(ctx, `
 		WITH updated AS (
-			UPDATE deliveries d SET status = u.status, reason = u.reason, provider = u.provider, last_error = u.last_error,
+			UPDATE deliveries d SET status = CASE WHEN `+keepReceipt+` THEN d.status ELSE u.status END,
+				reason = CASE WHEN `+keepReceipt+` THEN d.reason ELSE u.reason END, provider = u.provider, last_error = u.last_error,
 				scheduled_at = u.scheduled_at, attempts = d.attempts + CASE WHEN u.attempted THEN 1 ELSE 0 END,
 				in_flight_until = NULL, updated_at = now()
 			FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, reason text, provider text, last_error text,
@@ -253,9 +261,11 @@ func (q *Queries) UpdateDeliveriesEvents(ctx context.Context, us []DeliveryUpdat
 }
 
 // UpdateDelivery records u on a delivery and releases the worker's hold.
+// A receipt's status recorded meanwhile stays.
 func (q *Queries) UpdateDelivery(ctx context.Context, u DeliveryUpdate) error {
 	_, err := q.db.Exec(ctx, `
-		UPDATE deliveries SET status = $2, reason = $3, provider = $4, last_error = $5, scheduled_at = $6,
+		UPDATE deliveries d SET status = CASE WHEN `+keepReceipt+` THEN d.status ELSE $2 END,
+			reason = CASE WHEN `+keepReceipt+` THEN d.reason ELSE $3 END, provider = $4, last_error = $5, scheduled_at = $6,
 			attempts = attempts + CASE WHEN $7 THEN 1 ELSE 0 END, in_flight_until = NULL, updated_at = now()
 		WHERE id = $1`, u.ID, u.Status, u.Reason, u.Provider, u.LastError, u.ScheduledAt, u.Attempted)
 	if err != nil {

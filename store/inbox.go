@@ -207,9 +207,13 @@ func (q *Queries) changeInbox(ctx context.Context, tenantID uuid.UUID, recipient
 			INSERT INTO delivery_events (tenant_id, notification_id, delivery_id, type, status, message)
 			SELECT c.tenant_id, c.notification_id, c.delivery_id, $4, d.status, $5
 			FROM changed c JOIN deliveries d ON d.id = c.delivery_id
+		), opened AS (
+			-- A read is the inbox's open, for GetStats.
+			UPDATE deliveries SET opened_at = now()
+			WHERE $6 AND id IN (SELECT delivery_id FROM changed) AND opened_at IS NULL
 		)
 		SELECT count(*) FROM changed`,
-		tenantID, recipientID, ids, eventType, message).Scan(&n)
+		tenantID, recipientID, ids, eventType, message, eventType == EventRead).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("store: inbox %s: %w", eventType, err)
 	}

@@ -208,7 +208,22 @@ type MessageTypeSpec struct {
 	DedupeWindow time.Duration `json:"dedupe_window,omitempty"`
 	// Variants holds A/B template variants by name.
 	Variants map[string]Templates `json:"variants,omitempty"`
+	// Tracking says which engagement is recorded; nil records none.
+	Tracking *Tracking `json:"tracking,omitempty"`
 }
+
+// Tracking is a message type's engagement tracking: both off unless set.
+type Tracking struct {
+	Opens  bool `json:"opens,omitempty"`
+	Clicks bool `json:"clicks,omitempty"`
+}
+
+// TracksOpens reports whether deliveries of the message type record opens.
+func (s *MessageTypeSpec) TracksOpens() bool { return s.Tracking != nil && s.Tracking.Opens }
+
+// TracksClicks reports whether deliveries of the message type record
+// clicks.
+func (s *MessageTypeSpec) TracksClicks() bool { return s.Tracking != nil && s.Tracking.Clicks }
 
 // DefaultDedupeWindow is how long a dedupe key holds when the message type
 // does not say.
@@ -253,6 +268,10 @@ type Content struct {
 	// Data is the notification's data, carried for channels whose payload
 	// includes it (webhook).
 	Data json.RawMessage `json:"data,omitempty"`
+	// Links are the links of the HTML that go through click tracking, as
+	// the template rendered them: the only places a tracked click may
+	// redirect to.
+	Links []string `json:"links,omitempty"`
 }
 
 // Delivery is one recipient on one channel.
@@ -295,6 +314,19 @@ const (
 	ReasonDigested     = "digested"
 	ReasonKillSwitch   = "kill_switch"
 	ReasonDarkLaunch   = "dark_launch"
+	// ReasonBounced: a hard bounce or an invalid number. On a BOUNCED
+	// delivery the provider said so; on a SUPPRESSED one the address is on
+	// the suppression list for it.
+	ReasonBounced = "bounced"
+	// ReasonComplained: the recipient reported an earlier message as spam,
+	// so the address is on the suppression list.
+	ReasonComplained = "complained"
+	// ReasonBlocked: BOUNCED, but not for the address itself (a full
+	// mailbox, a spam filter, a handset out of reach): it stays usable.
+	ReasonBlocked = "blocked"
+	// ReasonDropped: BOUNCED, the provider dropped it without trying (an
+	// address on the provider's own suppression list).
+	ReasonDropped = "dropped"
 	// The provider failure classes are reasons too: "transient",
 	// "throttled" and "permanent" (providers.Class.String).
 )
@@ -324,6 +356,20 @@ const (
 	// EventTokenRemoved: a push token the provider called invalid was
 	// removed from the recipient.
 	EventTokenRemoved = "token_removed"
+	// EventDelivered and EventBounced: the provider's receipt confirmed
+	// the delivery reached the recipient, or reported it could not.
+	EventDelivered = "delivered"
+	EventBounced   = "bounced"
+	// EventSuppressionAdded: the receipt put the address on the tenant's
+	// suppression list.
+	EventSuppressionAdded = "suppression_added"
+	// Engagement events: an open (pixel, push open, provider report), a
+	// click (with the link), a spam complaint. Inbox reads are EventRead.
+	EventOpened     = "opened"
+	EventClicked    = "clicked"
+	EventComplained = "complained"
+	// EventTracked: the rendered email's opens or clicks are tracked.
+	EventTracked = "tracked"
 )
 
 // Event is one entry of a delivery's append-only timeline.

@@ -25,11 +25,17 @@ const (
 )
 
 type GetStatsRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	MessageType   string                 `protobuf:"bytes,1,opt,name=message_type,json=messageType,proto3" json:"message_type,omitempty"`
-	Channel       Channel                `protobuf:"varint,2,opt,name=channel,proto3,enum=herald.v1.Channel" json:"channel,omitempty"`
-	Variant       string                 `protobuf:"bytes,3,opt,name=variant,proto3" json:"variant,omitempty"`
-	StartTime     *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only this message type; empty means every one.
+	MessageType string `protobuf:"bytes,1,opt,name=message_type,json=messageType,proto3" json:"message_type,omitempty"`
+	// Only this channel; unspecified means every one.
+	Channel Channel `protobuf:"varint,2,opt,name=channel,proto3,enum=herald.v1.Channel" json:"channel,omitempty"`
+	// Only this A/B variant; empty means every variant (the default
+	// templates are the variant "").
+	Variant string `protobuf:"bytes,3,opt,name=variant,proto3" json:"variant,omitempty"`
+	// Deliveries created at or after start_time; unset means the last 30 days.
+	StartTime *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	// Deliveries created before end_time; unset means now.
 	EndTime       *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -100,22 +106,36 @@ func (x *GetStatsRequest) GetEndTime() *timestamppb.Timestamp {
 	return nil
 }
 
+// StatsRow counts the deliveries of one message type on one channel with
+// one variant. A delivery counts once per column whatever happened to it
+// how often (two opens are one opened delivery).
 type StatsRow struct {
 	state       protoimpl.MessageState `protogen:"open.v1"`
 	MessageType string                 `protobuf:"bytes,1,opt,name=message_type,json=messageType,proto3" json:"message_type,omitempty"`
 	Channel     Channel                `protobuf:"varint,2,opt,name=channel,proto3,enum=herald.v1.Channel" json:"channel,omitempty"`
 	Variant     string                 `protobuf:"bytes,3,opt,name=variant,proto3" json:"variant,omitempty"`
-	Sent        int64                  `protobuf:"varint,4,opt,name=sent,proto3" json:"sent,omitempty"`
-	Delivered   int64                  `protobuf:"varint,5,opt,name=delivered,proto3" json:"delivered,omitempty"`
-	Bounced     int64                  `protobuf:"varint,6,opt,name=bounced,proto3" json:"bounced,omitempty"`
-	Failed      int64                  `protobuf:"varint,7,opt,name=failed,proto3" json:"failed,omitempty"`
+	// The provider accepted it: SENT, DELIVERED or BOUNCED.
+	Sent int64 `protobuf:"varint,4,opt,name=sent,proto3" json:"sent,omitempty"`
+	// The provider confirmed it reached the recipient (DELIVERED).
+	Delivered int64 `protobuf:"varint,5,opt,name=delivered,proto3" json:"delivered,omitempty"`
+	// The provider reported it undeliverable (BOUNCED).
+	Bounced int64 `protobuf:"varint,6,opt,name=bounced,proto3" json:"bounced,omitempty"`
+	Failed  int64 `protobuf:"varint,7,opt,name=failed,proto3" json:"failed,omitempty"`
 	// Suppressed deliveries by reason.
-	Suppressed    map[string]int64 `protobuf:"bytes,8,rep,name=suppressed,proto3" json:"suppressed,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
-	Opened        int64            `protobuf:"varint,9,opt,name=opened,proto3" json:"opened,omitempty"`
-	Clicked       int64            `protobuf:"varint,10,opt,name=clicked,proto3" json:"clicked,omitempty"`
-	DeliveryRate  float64          `protobuf:"fixed64,11,opt,name=delivery_rate,json=deliveryRate,proto3" json:"delivery_rate,omitempty"`
-	OpenRate      float64          `protobuf:"fixed64,12,opt,name=open_rate,json=openRate,proto3" json:"open_rate,omitempty"`
-	ClickRate     float64          `protobuf:"fixed64,13,opt,name=click_rate,json=clickRate,proto3" json:"click_rate,omitempty"`
+	Suppressed map[string]int64 `protobuf:"bytes,8,rep,name=suppressed,proto3" json:"suppressed,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	// Opened: an open pixel, an inbox read, a push open, or a click (which
+	// implies an open).
+	Opened  int64 `protobuf:"varint,9,opt,name=opened,proto3" json:"opened,omitempty"`
+	Clicked int64 `protobuf:"varint,10,opt,name=clicked,proto3" json:"clicked,omitempty"`
+	// delivered / sent, opened / sent, clicked / sent; 0 when nothing was
+	// sent.
+	DeliveryRate float64 `protobuf:"fixed64,11,opt,name=delivery_rate,json=deliveryRate,proto3" json:"delivery_rate,omitempty"`
+	OpenRate     float64 `protobuf:"fixed64,12,opt,name=open_rate,json=openRate,proto3" json:"open_rate,omitempty"`
+	ClickRate    float64 `protobuf:"fixed64,13,opt,name=click_rate,json=clickRate,proto3" json:"click_rate,omitempty"`
+	// Deliveries whose recipient reported the message as spam.
+	Complained int64 `protobuf:"varint,14,opt,name=complained,proto3" json:"complained,omitempty"`
+	// Every delivery of the row, whatever its status (pending ones too).
+	Deliveries    int64 `protobuf:"varint,15,opt,name=deliveries,proto3" json:"deliveries,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -241,9 +261,27 @@ func (x *StatsRow) GetClickRate() float64 {
 	return 0
 }
 
+func (x *StatsRow) GetComplained() int64 {
+	if x != nil {
+		return x.Complained
+	}
+	return 0
+}
+
+func (x *StatsRow) GetDeliveries() int64 {
+	if x != nil {
+		return x.Deliveries
+	}
+	return 0
+}
+
 type GetStatsResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Rows          []*StatsRow            `protobuf:"bytes,1,rep,name=rows,proto3" json:"rows,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Ordered by message type, channel, variant.
+	Rows []*StatsRow `protobuf:"bytes,1,rep,name=rows,proto3" json:"rows,omitempty"`
+	// The time range counted.
+	StartTime     *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	EndTime       *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -285,6 +323,20 @@ func (x *GetStatsResponse) GetRows() []*StatsRow {
 	return nil
 }
 
+func (x *GetStatsResponse) GetStartTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.StartTime
+	}
+	return nil
+}
+
+func (x *GetStatsResponse) GetEndTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.EndTime
+	}
+	return nil
+}
+
 type Event struct {
 	state          protoimpl.MessageState `protogen:"open.v1"`
 	Id             string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
@@ -296,8 +348,14 @@ type Event struct {
 	Time           *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=time,proto3" json:"time,omitempty"`
 	Reason         string                 `protobuf:"bytes,8,opt,name=reason,proto3" json:"reason,omitempty"`
 	Details        *structpb.Struct       `protobuf:"bytes,9,opt,name=details,proto3" json:"details,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// The delivery's status after the event.
+	Status        DeliveryStatus `protobuf:"varint,10,opt,name=status,proto3,enum=herald.v1.DeliveryStatus" json:"status,omitempty"`
+	Provider      string         `protobuf:"bytes,11,opt,name=provider,proto3" json:"provider,omitempty"`
+	Message       string         `protobuf:"bytes,12,opt,name=message,proto3" json:"message,omitempty"`
+	Attempt       int32          `protobuf:"varint,13,opt,name=attempt,proto3" json:"attempt,omitempty"`
+	ResponseCode  int32          `protobuf:"varint,14,opt,name=response_code,json=responseCode,proto3" json:"response_code,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Event) Reset() {
@@ -393,11 +451,47 @@ func (x *Event) GetDetails() *structpb.Struct {
 	return nil
 }
 
+func (x *Event) GetStatus() DeliveryStatus {
+	if x != nil {
+		return x.Status
+	}
+	return DeliveryStatus_DELIVERY_STATUS_UNSPECIFIED
+}
+
+func (x *Event) GetProvider() string {
+	if x != nil {
+		return x.Provider
+	}
+	return ""
+}
+
+func (x *Event) GetMessage() string {
+	if x != nil {
+		return x.Message
+	}
+	return ""
+}
+
+func (x *Event) GetAttempt() int32 {
+	if x != nil {
+		return x.Attempt
+	}
+	return 0
+}
+
+func (x *Event) GetResponseCode() int32 {
+	if x != nil {
+		return x.ResponseCode
+	}
+	return 0
+}
+
 type ListEventsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// At most 1000; 0 means 100.
 	PageSize int32 `protobuf:"varint,1,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
-	// Resume after this cursor (the previous response's next_page_token).
+	// Resume after this cursor (the previous response's next_page_token);
+	// empty starts at the feed's beginning.
 	PageToken     string `protobuf:"bytes,2,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -504,14 +598,16 @@ var File_herald_v1_analytics_proto protoreflect.FileDescriptor
 
 const file_herald_v1_analytics_proto_rawDesc = "" +
 	"\n" +
-	"\x19herald/v1/analytics.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\x8c\x02\n" +
+	"\x19herald/v1/analytics.proto\x12\therald.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15herald/v1/types.proto\"\x96\x03\n" +
 	"\x0fGetStatsRequest\x12+\n" +
 	"\fmessage_type\x18\x01 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x01R\vmessageType\x126\n" +
 	"\achannel\x18\x02 \x01(\x0e2\x12.herald.v1.ChannelB\b\xbaH\x05\x82\x01\x02\x10\x01R\achannel\x12\"\n" +
 	"\avariant\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x01R\avariant\x129\n" +
 	"\n" +
 	"start_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x125\n" +
-	"\bend_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\aendTime\"\xf0\x03\n" +
+	"\bend_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\aendTime:\x87\x01\xbaH\x83\x01\x1a\x80\x01\n" +
+	"\n" +
+	"time_range\x12!end_time must be after start_time\x1aO!has(this.start_time) || !has(this.end_time) || this.end_time > this.start_time\"\xb0\x04\n" +
 	"\bStatsRow\x12!\n" +
 	"\fmessage_type\x18\x01 \x01(\tR\vmessageType\x12,\n" +
 	"\achannel\x18\x02 \x01(\x0e2\x12.herald.v1.ChannelR\achannel\x12\x18\n" +
@@ -529,12 +625,21 @@ const file_herald_v1_analytics_proto_rawDesc = "" +
 	"\rdelivery_rate\x18\v \x01(\x01R\fdeliveryRate\x12\x1b\n" +
 	"\topen_rate\x18\f \x01(\x01R\bopenRate\x12\x1d\n" +
 	"\n" +
-	"click_rate\x18\r \x01(\x01R\tclickRate\x1a=\n" +
+	"click_rate\x18\r \x01(\x01R\tclickRate\x12\x1e\n" +
+	"\n" +
+	"complained\x18\x0e \x01(\x03R\n" +
+	"complained\x12\x1e\n" +
+	"\n" +
+	"deliveries\x18\x0f \x01(\x03R\n" +
+	"deliveries\x1a=\n" +
 	"\x0fSuppressedEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\";\n" +
+	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"\xad\x01\n" +
 	"\x10GetStatsResponse\x12'\n" +
-	"\x04rows\x18\x01 \x03(\v2\x13.herald.v1.StatsRowR\x04rows\"\xc1\x02\n" +
+	"\x04rows\x18\x01 \x03(\v2\x13.herald.v1.StatsRowR\x04rows\x129\n" +
+	"\n" +
+	"start_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x125\n" +
+	"\bend_time\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\aendTime\"\xe9\x03\n" +
 	"\x05Event\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12'\n" +
 	"\x0fnotification_id\x18\x02 \x01(\tR\x0enotificationId\x12\x1f\n" +
@@ -545,7 +650,13 @@ const file_herald_v1_analytics_proto_rawDesc = "" +
 	"\x04type\x18\x06 \x01(\tR\x04type\x12.\n" +
 	"\x04time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\x04time\x12\x16\n" +
 	"\x06reason\x18\b \x01(\tR\x06reason\x121\n" +
-	"\adetails\x18\t \x01(\v2\x17.google.protobuf.StructR\adetails\"e\n" +
+	"\adetails\x18\t \x01(\v2\x17.google.protobuf.StructR\adetails\x121\n" +
+	"\x06status\x18\n" +
+	" \x01(\x0e2\x19.herald.v1.DeliveryStatusR\x06status\x12\x1a\n" +
+	"\bprovider\x18\v \x01(\tR\bprovider\x12\x18\n" +
+	"\amessage\x18\f \x01(\tR\amessage\x12\x18\n" +
+	"\aattempt\x18\r \x01(\x05R\aattempt\x12#\n" +
+	"\rresponse_code\x18\x0e \x01(\x05R\fresponseCode\"e\n" +
 	"\x11ListEventsRequest\x12'\n" +
 	"\tpage_size\x18\x01 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\xe8\a(\x00R\bpageSize\x12'\n" +
@@ -583,6 +694,7 @@ var file_herald_v1_analytics_proto_goTypes = []any{
 	(Channel)(0),                  // 7: herald.v1.Channel
 	(*timestamppb.Timestamp)(nil), // 8: google.protobuf.Timestamp
 	(*structpb.Struct)(nil),       // 9: google.protobuf.Struct
+	(DeliveryStatus)(0),           // 10: herald.v1.DeliveryStatus
 }
 var file_herald_v1_analytics_proto_depIdxs = []int32{
 	7,  // 0: herald.v1.GetStatsRequest.channel:type_name -> herald.v1.Channel
@@ -591,19 +703,22 @@ var file_herald_v1_analytics_proto_depIdxs = []int32{
 	7,  // 3: herald.v1.StatsRow.channel:type_name -> herald.v1.Channel
 	6,  // 4: herald.v1.StatsRow.suppressed:type_name -> herald.v1.StatsRow.SuppressedEntry
 	1,  // 5: herald.v1.GetStatsResponse.rows:type_name -> herald.v1.StatsRow
-	7,  // 6: herald.v1.Event.channel:type_name -> herald.v1.Channel
-	8,  // 7: herald.v1.Event.time:type_name -> google.protobuf.Timestamp
-	9,  // 8: herald.v1.Event.details:type_name -> google.protobuf.Struct
-	3,  // 9: herald.v1.ListEventsResponse.events:type_name -> herald.v1.Event
-	0,  // 10: herald.v1.AnalyticsService.GetStats:input_type -> herald.v1.GetStatsRequest
-	4,  // 11: herald.v1.AnalyticsService.ListEvents:input_type -> herald.v1.ListEventsRequest
-	2,  // 12: herald.v1.AnalyticsService.GetStats:output_type -> herald.v1.GetStatsResponse
-	5,  // 13: herald.v1.AnalyticsService.ListEvents:output_type -> herald.v1.ListEventsResponse
-	12, // [12:14] is the sub-list for method output_type
-	10, // [10:12] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	8,  // 6: herald.v1.GetStatsResponse.start_time:type_name -> google.protobuf.Timestamp
+	8,  // 7: herald.v1.GetStatsResponse.end_time:type_name -> google.protobuf.Timestamp
+	7,  // 8: herald.v1.Event.channel:type_name -> herald.v1.Channel
+	8,  // 9: herald.v1.Event.time:type_name -> google.protobuf.Timestamp
+	9,  // 10: herald.v1.Event.details:type_name -> google.protobuf.Struct
+	10, // 11: herald.v1.Event.status:type_name -> herald.v1.DeliveryStatus
+	3,  // 12: herald.v1.ListEventsResponse.events:type_name -> herald.v1.Event
+	0,  // 13: herald.v1.AnalyticsService.GetStats:input_type -> herald.v1.GetStatsRequest
+	4,  // 14: herald.v1.AnalyticsService.ListEvents:input_type -> herald.v1.ListEventsRequest
+	2,  // 15: herald.v1.AnalyticsService.GetStats:output_type -> herald.v1.GetStatsResponse
+	5,  // 16: herald.v1.AnalyticsService.ListEvents:output_type -> herald.v1.ListEventsResponse
+	15, // [15:17] is the sub-list for method output_type
+	13, // [13:15] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_herald_v1_analytics_proto_init() }

@@ -636,6 +636,104 @@ func (x *UnreadCountResponse) GetCount() int64 {
 	return 0
 }
 
+type ReportClickRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	ItemId string                 `protobuf:"bytes,1,opt,name=item_id,json=itemId,proto3" json:"item_id,omitempty"`
+	// The link followed; it must be the item's. Empty means the item's link.
+	Link          string `protobuf:"bytes,2,opt,name=link,proto3" json:"link,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportClickRequest) Reset() {
+	*x = ReportClickRequest{}
+	mi := &file_herald_v1_inbox_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportClickRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportClickRequest) ProtoMessage() {}
+
+func (x *ReportClickRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_herald_v1_inbox_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportClickRequest.ProtoReflect.Descriptor instead.
+func (*ReportClickRequest) Descriptor() ([]byte, []int) {
+	return file_herald_v1_inbox_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ReportClickRequest) GetItemId() string {
+	if x != nil {
+		return x.ItemId
+	}
+	return ""
+}
+
+func (x *ReportClickRequest) GetLink() string {
+	if x != nil {
+		return x.Link
+	}
+	return ""
+}
+
+type ReportClickResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// False when the message type does not track clicks.
+	Recorded      bool `protobuf:"varint,1,opt,name=recorded,proto3" json:"recorded,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportClickResponse) Reset() {
+	*x = ReportClickResponse{}
+	mi := &file_herald_v1_inbox_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportClickResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportClickResponse) ProtoMessage() {}
+
+func (x *ReportClickResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_herald_v1_inbox_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportClickResponse.ProtoReflect.Descriptor instead.
+func (*ReportClickResponse) Descriptor() ([]byte, []int) {
+	return file_herald_v1_inbox_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ReportClickResponse) GetRecorded() bool {
+	if x != nil {
+		return x.Recorded
+	}
+	return false
+}
+
 type WatchInboxRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	unknownFields protoimpl.UnknownFields
@@ -644,7 +742,7 @@ type WatchInboxRequest struct {
 
 func (x *WatchInboxRequest) Reset() {
 	*x = WatchInboxRequest{}
-	mi := &file_herald_v1_inbox_proto_msgTypes[11]
+	mi := &file_herald_v1_inbox_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -656,7 +754,7 @@ func (x *WatchInboxRequest) String() string {
 func (*WatchInboxRequest) ProtoMessage() {}
 
 func (x *WatchInboxRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_inbox_proto_msgTypes[11]
+	mi := &file_herald_v1_inbox_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -669,7 +767,7 @@ func (x *WatchInboxRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchInboxRequest.ProtoReflect.Descriptor instead.
 func (*WatchInboxRequest) Descriptor() ([]byte, []int) {
-	return file_herald_v1_inbox_proto_rawDescGZIP(), []int{11}
+	return file_herald_v1_inbox_proto_rawDescGZIP(), []int{13}
 }
 
 type WatchInboxResponse struct {
@@ -683,7 +781,7 @@ type WatchInboxResponse struct {
 
 func (x *WatchInboxResponse) Reset() {
 	*x = WatchInboxResponse{}
-	mi := &file_herald_v1_inbox_proto_msgTypes[12]
+	mi := &file_herald_v1_inbox_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -695,7 +793,7 @@ func (x *WatchInboxResponse) String() string {
 func (*WatchInboxResponse) ProtoMessage() {}
 
 func (x *WatchInboxResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_inbox_proto_msgTypes[12]
+	mi := &file_herald_v1_inbox_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -708,7 +806,7 @@ func (x *WatchInboxResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchInboxResponse.ProtoReflect.Descriptor instead.
 func (*WatchInboxResponse) Descriptor() ([]byte, []int) {
-	return file_herald_v1_inbox_proto_rawDescGZIP(), []int{12}
+	return file_herald_v1_inbox_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *WatchInboxResponse) GetItem() *InboxItem {
@@ -762,7 +860,12 @@ const file_herald_v1_inbox_proto_rawDesc = "" +
 	"\funread_count\x18\x01 \x01(\x03R\vunreadCount\"\x14\n" +
 	"\x12UnreadCountRequest\"+\n" +
 	"\x13UnreadCountResponse\x12\x14\n" +
-	"\x05count\x18\x01 \x01(\x03R\x05count\"\x13\n" +
+	"\x05count\x18\x01 \x01(\x03R\x05count\"U\n" +
+	"\x12ReportClickRequest\x12!\n" +
+	"\aitem_id\x18\x01 \x01(\tB\b\xbaH\x05r\x03\xb0\x01\x01R\x06itemId\x12\x1c\n" +
+	"\x04link\x18\x02 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x10R\x04link\"1\n" +
+	"\x13ReportClickResponse\x12\x1a\n" +
+	"\brecorded\x18\x01 \x01(\bR\brecorded\"\x13\n" +
 	"\x11WatchInboxRequest\"a\n" +
 	"\x12WatchInboxResponse\x12(\n" +
 	"\x04item\x18\x01 \x01(\v2\x14.herald.v1.InboxItemR\x04item\x12!\n" +
@@ -772,13 +875,14 @@ const file_herald_v1_inbox_proto_rawDesc = "" +
 	"\x13INBOX_FILTER_UNREAD\x10\x01\x12\x15\n" +
 	"\x11INBOX_FILTER_READ\x10\x02\x12\x19\n" +
 	"\x15INBOX_FILTER_ARCHIVED\x10\x03\x12\x14\n" +
-	"\x10INBOX_FILTER_ALL\x10\x042\xe1\x03\n" +
+	"\x10INBOX_FILTER_ALL\x10\x042\xb1\x04\n" +
 	"\fInboxService\x12K\n" +
 	"\tListInbox\x12\x1b.herald.v1.ListInboxRequest\x1a\x1c.herald.v1.ListInboxResponse\"\x03\x90\x02\x01\x12H\n" +
 	"\bMarkRead\x12\x1a.herald.v1.MarkReadRequest\x1a\x1b.herald.v1.MarkReadResponse\"\x03\x90\x02\x02\x12Q\n" +
 	"\vMarkAllRead\x12\x1d.herald.v1.MarkAllReadRequest\x1a\x1e.herald.v1.MarkAllReadResponse\"\x03\x90\x02\x02\x12E\n" +
 	"\aArchive\x12\x19.herald.v1.ArchiveRequest\x1a\x1a.herald.v1.ArchiveResponse\"\x03\x90\x02\x02\x12Q\n" +
-	"\vUnreadCount\x12\x1d.herald.v1.UnreadCountRequest\x1a\x1e.herald.v1.UnreadCountResponse\"\x03\x90\x02\x01\x12M\n" +
+	"\vUnreadCount\x12\x1d.herald.v1.UnreadCountRequest\x1a\x1e.herald.v1.UnreadCountResponse\"\x03\x90\x02\x01\x12N\n" +
+	"\vReportClick\x12\x1d.herald.v1.ReportClickRequest\x1a\x1e.herald.v1.ReportClickResponse\"\x00\x12M\n" +
 	"\n" +
 	"WatchInbox\x12\x1c.herald.v1.WatchInboxRequest\x1a\x1d.herald.v1.WatchInboxResponse\"\x000\x01B3Z1github.com/heraldhq/herald/gen/herald/v1;heraldv1b\x06proto3"
 
@@ -795,7 +899,7 @@ func file_herald_v1_inbox_proto_rawDescGZIP() []byte {
 }
 
 var file_herald_v1_inbox_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_herald_v1_inbox_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_herald_v1_inbox_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_herald_v1_inbox_proto_goTypes = []any{
 	(InboxFilter)(0),              // 0: herald.v1.InboxFilter
 	(*InboxItem)(nil),             // 1: herald.v1.InboxItem
@@ -809,12 +913,14 @@ var file_herald_v1_inbox_proto_goTypes = []any{
 	(*ArchiveResponse)(nil),       // 9: herald.v1.ArchiveResponse
 	(*UnreadCountRequest)(nil),    // 10: herald.v1.UnreadCountRequest
 	(*UnreadCountResponse)(nil),   // 11: herald.v1.UnreadCountResponse
-	(*WatchInboxRequest)(nil),     // 12: herald.v1.WatchInboxRequest
-	(*WatchInboxResponse)(nil),    // 13: herald.v1.WatchInboxResponse
-	(*timestamppb.Timestamp)(nil), // 14: google.protobuf.Timestamp
+	(*ReportClickRequest)(nil),    // 12: herald.v1.ReportClickRequest
+	(*ReportClickResponse)(nil),   // 13: herald.v1.ReportClickResponse
+	(*WatchInboxRequest)(nil),     // 14: herald.v1.WatchInboxRequest
+	(*WatchInboxResponse)(nil),    // 15: herald.v1.WatchInboxResponse
+	(*timestamppb.Timestamp)(nil), // 16: google.protobuf.Timestamp
 }
 var file_herald_v1_inbox_proto_depIdxs = []int32{
-	14, // 0: herald.v1.InboxItem.create_time:type_name -> google.protobuf.Timestamp
+	16, // 0: herald.v1.InboxItem.create_time:type_name -> google.protobuf.Timestamp
 	0,  // 1: herald.v1.ListInboxRequest.filter:type_name -> herald.v1.InboxFilter
 	1,  // 2: herald.v1.ListInboxResponse.items:type_name -> herald.v1.InboxItem
 	1,  // 3: herald.v1.WatchInboxResponse.item:type_name -> herald.v1.InboxItem
@@ -823,15 +929,17 @@ var file_herald_v1_inbox_proto_depIdxs = []int32{
 	6,  // 6: herald.v1.InboxService.MarkAllRead:input_type -> herald.v1.MarkAllReadRequest
 	8,  // 7: herald.v1.InboxService.Archive:input_type -> herald.v1.ArchiveRequest
 	10, // 8: herald.v1.InboxService.UnreadCount:input_type -> herald.v1.UnreadCountRequest
-	12, // 9: herald.v1.InboxService.WatchInbox:input_type -> herald.v1.WatchInboxRequest
-	3,  // 10: herald.v1.InboxService.ListInbox:output_type -> herald.v1.ListInboxResponse
-	5,  // 11: herald.v1.InboxService.MarkRead:output_type -> herald.v1.MarkReadResponse
-	7,  // 12: herald.v1.InboxService.MarkAllRead:output_type -> herald.v1.MarkAllReadResponse
-	9,  // 13: herald.v1.InboxService.Archive:output_type -> herald.v1.ArchiveResponse
-	11, // 14: herald.v1.InboxService.UnreadCount:output_type -> herald.v1.UnreadCountResponse
-	13, // 15: herald.v1.InboxService.WatchInbox:output_type -> herald.v1.WatchInboxResponse
-	10, // [10:16] is the sub-list for method output_type
-	4,  // [4:10] is the sub-list for method input_type
+	12, // 9: herald.v1.InboxService.ReportClick:input_type -> herald.v1.ReportClickRequest
+	14, // 10: herald.v1.InboxService.WatchInbox:input_type -> herald.v1.WatchInboxRequest
+	3,  // 11: herald.v1.InboxService.ListInbox:output_type -> herald.v1.ListInboxResponse
+	5,  // 12: herald.v1.InboxService.MarkRead:output_type -> herald.v1.MarkReadResponse
+	7,  // 13: herald.v1.InboxService.MarkAllRead:output_type -> herald.v1.MarkAllReadResponse
+	9,  // 14: herald.v1.InboxService.Archive:output_type -> herald.v1.ArchiveResponse
+	11, // 15: herald.v1.InboxService.UnreadCount:output_type -> herald.v1.UnreadCountResponse
+	13, // 16: herald.v1.InboxService.ReportClick:output_type -> herald.v1.ReportClickResponse
+	15, // 17: herald.v1.InboxService.WatchInbox:output_type -> herald.v1.WatchInboxResponse
+	11, // [11:18] is the sub-list for method output_type
+	4,  // [4:11] is the sub-list for method input_type
 	4,  // [4:4] is the sub-list for extension type_name
 	4,  // [4:4] is the sub-list for extension extendee
 	0,  // [0:4] is the sub-list for field type_name
@@ -848,7 +956,7 @@ func file_herald_v1_inbox_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_herald_v1_inbox_proto_rawDesc), len(file_herald_v1_inbox_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   13,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -603,6 +603,67 @@ func (x *RateLimit) GetAction() RateLimitAction {
 	return RateLimitAction_RATE_LIMIT_ACTION_UNSPECIFIED
 }
 
+// Tracking says what engagement Herald records for a message type. Both
+// are off by default (privacy first); an inbox read is always recorded,
+// since the inbox keeps read state anyway.
+type Tracking struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Opens: an open pixel in the email's HTML part, opens the app reports
+	// for push (EngagementService.ReportPushOpen), and opens a provider
+	// reports (SendGrid open events).
+	Opens bool `protobuf:"varint,1,opt,name=opens,proto3" json:"opens,omitempty"`
+	// Clicks: the email's HTML links go through signed Herald redirects
+	// (only to the links of the rendered message), in-app clicks reported
+	// with InboxService.ReportClick, and clicks a provider reports.
+	Clicks        bool `protobuf:"varint,2,opt,name=clicks,proto3" json:"clicks,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Tracking) Reset() {
+	*x = Tracking{}
+	mi := &file_herald_v1_message_type_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Tracking) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Tracking) ProtoMessage() {}
+
+func (x *Tracking) ProtoReflect() protoreflect.Message {
+	mi := &file_herald_v1_message_type_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Tracking.ProtoReflect.Descriptor instead.
+func (*Tracking) Descriptor() ([]byte, []int) {
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *Tracking) GetOpens() bool {
+	if x != nil {
+		return x.Opens
+	}
+	return false
+}
+
+func (x *Tracking) GetClicks() bool {
+	if x != nil {
+		return x.Clicks
+	}
+	return false
+}
+
 type MessageType struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	Key   string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
@@ -639,14 +700,16 @@ type MessageType struct {
 	// A/B template variants, chosen per recipient by the template-variant
 	// feature flag; a channel missing from a variant uses the default
 	// templates. The variant is recorded on each delivery.
-	Variants      map[string]*Templates `protobuf:"bytes,17,rep,name=variants,proto3" json:"variants,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	Variants map[string]*Templates `protobuf:"bytes,17,rep,name=variants,proto3" json:"variants,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// Engagement tracking; unset tracks nothing.
+	Tracking      *Tracking `protobuf:"bytes,18,opt,name=tracking,proto3" json:"tracking,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *MessageType) Reset() {
 	*x = MessageType{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[8]
+	mi := &file_herald_v1_message_type_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -658,7 +721,7 @@ func (x *MessageType) String() string {
 func (*MessageType) ProtoMessage() {}
 
 func (x *MessageType) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[8]
+	mi := &file_herald_v1_message_type_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -671,7 +734,7 @@ func (x *MessageType) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MessageType.ProtoReflect.Descriptor instead.
 func (*MessageType) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{8}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *MessageType) GetKey() string {
@@ -793,6 +856,13 @@ func (x *MessageType) GetVariants() map[string]*Templates {
 	return nil
 }
 
+func (x *MessageType) GetTracking() *Tracking {
+	if x != nil {
+		return x.Tracking
+	}
+	return nil
+}
+
 type UpsertMessageTypeRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	MessageType   *MessageType           `protobuf:"bytes,1,opt,name=message_type,json=messageType,proto3" json:"message_type,omitempty"`
@@ -802,7 +872,7 @@ type UpsertMessageTypeRequest struct {
 
 func (x *UpsertMessageTypeRequest) Reset() {
 	*x = UpsertMessageTypeRequest{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[9]
+	mi := &file_herald_v1_message_type_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -814,7 +884,7 @@ func (x *UpsertMessageTypeRequest) String() string {
 func (*UpsertMessageTypeRequest) ProtoMessage() {}
 
 func (x *UpsertMessageTypeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[9]
+	mi := &file_herald_v1_message_type_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -827,7 +897,7 @@ func (x *UpsertMessageTypeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpsertMessageTypeRequest.ProtoReflect.Descriptor instead.
 func (*UpsertMessageTypeRequest) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{9}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *UpsertMessageTypeRequest) GetMessageType() *MessageType {
@@ -846,7 +916,7 @@ type UpsertMessageTypeResponse struct {
 
 func (x *UpsertMessageTypeResponse) Reset() {
 	*x = UpsertMessageTypeResponse{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[10]
+	mi := &file_herald_v1_message_type_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -858,7 +928,7 @@ func (x *UpsertMessageTypeResponse) String() string {
 func (*UpsertMessageTypeResponse) ProtoMessage() {}
 
 func (x *UpsertMessageTypeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[10]
+	mi := &file_herald_v1_message_type_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -871,7 +941,7 @@ func (x *UpsertMessageTypeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpsertMessageTypeResponse.ProtoReflect.Descriptor instead.
 func (*UpsertMessageTypeResponse) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{10}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *UpsertMessageTypeResponse) GetMessageType() *MessageType {
@@ -892,7 +962,7 @@ type GetMessageTypeRequest struct {
 
 func (x *GetMessageTypeRequest) Reset() {
 	*x = GetMessageTypeRequest{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[11]
+	mi := &file_herald_v1_message_type_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -904,7 +974,7 @@ func (x *GetMessageTypeRequest) String() string {
 func (*GetMessageTypeRequest) ProtoMessage() {}
 
 func (x *GetMessageTypeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[11]
+	mi := &file_herald_v1_message_type_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -917,7 +987,7 @@ func (x *GetMessageTypeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetMessageTypeRequest.ProtoReflect.Descriptor instead.
 func (*GetMessageTypeRequest) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{11}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *GetMessageTypeRequest) GetKey() string {
@@ -943,7 +1013,7 @@ type GetMessageTypeResponse struct {
 
 func (x *GetMessageTypeResponse) Reset() {
 	*x = GetMessageTypeResponse{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[12]
+	mi := &file_herald_v1_message_type_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -955,7 +1025,7 @@ func (x *GetMessageTypeResponse) String() string {
 func (*GetMessageTypeResponse) ProtoMessage() {}
 
 func (x *GetMessageTypeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[12]
+	mi := &file_herald_v1_message_type_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -968,7 +1038,7 @@ func (x *GetMessageTypeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetMessageTypeResponse.ProtoReflect.Descriptor instead.
 func (*GetMessageTypeResponse) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{12}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *GetMessageTypeResponse) GetMessageType() *MessageType {
@@ -991,7 +1061,7 @@ type ListMessageTypesRequest struct {
 
 func (x *ListMessageTypesRequest) Reset() {
 	*x = ListMessageTypesRequest{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[13]
+	mi := &file_herald_v1_message_type_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1003,7 +1073,7 @@ func (x *ListMessageTypesRequest) String() string {
 func (*ListMessageTypesRequest) ProtoMessage() {}
 
 func (x *ListMessageTypesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[13]
+	mi := &file_herald_v1_message_type_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1016,7 +1086,7 @@ func (x *ListMessageTypesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMessageTypesRequest.ProtoReflect.Descriptor instead.
 func (*ListMessageTypesRequest) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{13}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ListMessageTypesRequest) GetPageSize() int32 {
@@ -1050,7 +1120,7 @@ type ListMessageTypesResponse struct {
 
 func (x *ListMessageTypesResponse) Reset() {
 	*x = ListMessageTypesResponse{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[14]
+	mi := &file_herald_v1_message_type_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1062,7 +1132,7 @@ func (x *ListMessageTypesResponse) String() string {
 func (*ListMessageTypesResponse) ProtoMessage() {}
 
 func (x *ListMessageTypesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[14]
+	mi := &file_herald_v1_message_type_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1075,7 +1145,7 @@ func (x *ListMessageTypesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMessageTypesResponse.ProtoReflect.Descriptor instead.
 func (*ListMessageTypesResponse) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{14}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ListMessageTypesResponse) GetMessageTypes() []*MessageType {
@@ -1115,7 +1185,7 @@ type PreviewMessageRequest struct {
 
 func (x *PreviewMessageRequest) Reset() {
 	*x = PreviewMessageRequest{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[15]
+	mi := &file_herald_v1_message_type_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1127,7 +1197,7 @@ func (x *PreviewMessageRequest) String() string {
 func (*PreviewMessageRequest) ProtoMessage() {}
 
 func (x *PreviewMessageRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[15]
+	mi := &file_herald_v1_message_type_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1140,7 +1210,7 @@ func (x *PreviewMessageRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PreviewMessageRequest.ProtoReflect.Descriptor instead.
 func (*PreviewMessageRequest) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{15}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *PreviewMessageRequest) GetSource() isPreviewMessageRequest_Source {
@@ -1229,7 +1299,7 @@ type RenderedMessage struct {
 
 func (x *RenderedMessage) Reset() {
 	*x = RenderedMessage{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[16]
+	mi := &file_herald_v1_message_type_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1241,7 +1311,7 @@ func (x *RenderedMessage) String() string {
 func (*RenderedMessage) ProtoMessage() {}
 
 func (x *RenderedMessage) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[16]
+	mi := &file_herald_v1_message_type_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1254,7 +1324,7 @@ func (x *RenderedMessage) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RenderedMessage.ProtoReflect.Descriptor instead.
 func (*RenderedMessage) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{16}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *RenderedMessage) GetChannel() Channel {
@@ -1315,7 +1385,7 @@ type PreviewMessageResponse struct {
 
 func (x *PreviewMessageResponse) Reset() {
 	*x = PreviewMessageResponse{}
-	mi := &file_herald_v1_message_type_proto_msgTypes[17]
+	mi := &file_herald_v1_message_type_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1327,7 +1397,7 @@ func (x *PreviewMessageResponse) String() string {
 func (*PreviewMessageResponse) ProtoMessage() {}
 
 func (x *PreviewMessageResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_herald_v1_message_type_proto_msgTypes[17]
+	mi := &file_herald_v1_message_type_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1340,7 +1410,7 @@ func (x *PreviewMessageResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PreviewMessageResponse.ProtoReflect.Descriptor instead.
 func (*PreviewMessageResponse) Descriptor() ([]byte, []int) {
-	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{17}
+	return file_herald_v1_message_type_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *PreviewMessageResponse) GetMessages() []*RenderedMessage {
@@ -1384,7 +1454,10 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"\x05count\x18\x01 \x01(\x05B\v\xbaH\b\x1a\x06\x18\xc0\x84=(\x01R\x05count\x12A\n" +
 	"\x03per\x18\x02 \x01(\v2\x19.google.protobuf.DurationB\x14\xbaH\x11\xc8\x01\x01\xaa\x01\v\"\x05\b\x80\xe7\x84\x0f2\x02\b\x01R\x03per\x129\n" +
 	"\x05scope\x18\x03 \x01(\x0e2\x19.herald.v1.RateLimitScopeB\b\xbaH\x05\x82\x01\x02\x10\x01R\x05scope\x12<\n" +
-	"\x06action\x18\x04 \x01(\x0e2\x1a.herald.v1.RateLimitActionB\b\xbaH\x05\x82\x01\x02\x10\x01R\x06action\"\xaf\t\n" +
+	"\x06action\x18\x04 \x01(\x0e2\x1a.herald.v1.RateLimitActionB\b\xbaH\x05\x82\x01\x02\x10\x01R\x06action\"8\n" +
+	"\bTracking\x12\x14\n" +
+	"\x05opens\x18\x01 \x01(\bR\x05opens\x12\x16\n" +
+	"\x06clicks\x18\x02 \x01(\bR\x06clicks\"\xe0\t\n" +
 	"\vMessageType\x124\n" +
 	"\x03key\x18\x01 \x01(\tB\"\xbaH\x1fr\x1d\x10\x01\x18\x80\x012\x16^[a-z0-9][a-z0-9._-]*$R\x03key\x12>\n" +
 	"\bcategory\x18\x02 \x01(\tB\"\xbaH\x1fr\x1d\x18@2\x19^([a-z0-9][a-z0-9._-]*)?$R\bcategory\x129\n" +
@@ -1408,7 +1481,8 @@ const file_herald_v1_message_type_proto_rawDesc = "" +
 	"\fmax_attempts\x18\x0e \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x19(\x00R\vmaxAttempts\x12p\n" +
 	"\alocales\x18\x0f \x03(\v2#.herald.v1.MessageType.LocalesEntryB1\xbaH.\x9a\x01+\x10d\"'r%2#^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$R\alocales\x12O\n" +
 	"\rdedupe_window\x18\x10 \x01(\v2\x19.google.protobuf.DurationB\x0f\xbaH\f\xaa\x01\t\"\x05\b\x80\xe7\x84\x0f2\x00R\fdedupeWindow\x12j\n" +
-	"\bvariants\x18\x11 \x03(\v2$.herald.v1.MessageType.VariantsEntryB(\xbaH%\x9a\x01\"\x10\x14\"\x1er\x1c2\x1a^[a-z0-9][a-z0-9_-]{0,31}$R\bvariants\x1aP\n" +
+	"\bvariants\x18\x11 \x03(\v2$.herald.v1.MessageType.VariantsEntryB(\xbaH%\x9a\x01\"\x10\x14\"\x1er\x1c2\x1a^[a-z0-9][a-z0-9_-]{0,31}$R\bvariants\x12/\n" +
+	"\btracking\x18\x12 \x01(\v2\x13.herald.v1.TrackingR\btracking\x1aP\n" +
 	"\fLocalesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12*\n" +
 	"\x05value\x18\x02 \x01(\v2\x14.herald.v1.TemplatesR\x05value:\x028\x01\x1aQ\n" +
@@ -1479,7 +1553,7 @@ func file_herald_v1_message_type_proto_rawDescGZIP() []byte {
 }
 
 var file_herald_v1_message_type_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_herald_v1_message_type_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_herald_v1_message_type_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
 var file_herald_v1_message_type_proto_goTypes = []any{
 	(RateLimitScope)(0),               // 0: herald.v1.RateLimitScope
 	(RateLimitAction)(0),              // 1: herald.v1.RateLimitAction
@@ -1491,23 +1565,24 @@ var file_herald_v1_message_type_proto_goTypes = []any{
 	(*InAppTemplate)(nil),             // 7: herald.v1.InAppTemplate
 	(*SlackTemplate)(nil),             // 8: herald.v1.SlackTemplate
 	(*RateLimit)(nil),                 // 9: herald.v1.RateLimit
-	(*MessageType)(nil),               // 10: herald.v1.MessageType
-	(*UpsertMessageTypeRequest)(nil),  // 11: herald.v1.UpsertMessageTypeRequest
-	(*UpsertMessageTypeResponse)(nil), // 12: herald.v1.UpsertMessageTypeResponse
-	(*GetMessageTypeRequest)(nil),     // 13: herald.v1.GetMessageTypeRequest
-	(*GetMessageTypeResponse)(nil),    // 14: herald.v1.GetMessageTypeResponse
-	(*ListMessageTypesRequest)(nil),   // 15: herald.v1.ListMessageTypesRequest
-	(*ListMessageTypesResponse)(nil),  // 16: herald.v1.ListMessageTypesResponse
-	(*PreviewMessageRequest)(nil),     // 17: herald.v1.PreviewMessageRequest
-	(*RenderedMessage)(nil),           // 18: herald.v1.RenderedMessage
-	(*PreviewMessageResponse)(nil),    // 19: herald.v1.PreviewMessageResponse
-	nil,                               // 20: herald.v1.MessageType.LocalesEntry
-	nil,                               // 21: herald.v1.MessageType.VariantsEntry
-	(*durationpb.Duration)(nil),       // 22: google.protobuf.Duration
-	(Priority)(0),                     // 23: herald.v1.Priority
-	(Channel)(0),                      // 24: herald.v1.Channel
-	(*timestamppb.Timestamp)(nil),     // 25: google.protobuf.Timestamp
-	(*structpb.Struct)(nil),           // 26: google.protobuf.Struct
+	(*Tracking)(nil),                  // 10: herald.v1.Tracking
+	(*MessageType)(nil),               // 11: herald.v1.MessageType
+	(*UpsertMessageTypeRequest)(nil),  // 12: herald.v1.UpsertMessageTypeRequest
+	(*UpsertMessageTypeResponse)(nil), // 13: herald.v1.UpsertMessageTypeResponse
+	(*GetMessageTypeRequest)(nil),     // 14: herald.v1.GetMessageTypeRequest
+	(*GetMessageTypeResponse)(nil),    // 15: herald.v1.GetMessageTypeResponse
+	(*ListMessageTypesRequest)(nil),   // 16: herald.v1.ListMessageTypesRequest
+	(*ListMessageTypesResponse)(nil),  // 17: herald.v1.ListMessageTypesResponse
+	(*PreviewMessageRequest)(nil),     // 18: herald.v1.PreviewMessageRequest
+	(*RenderedMessage)(nil),           // 19: herald.v1.RenderedMessage
+	(*PreviewMessageResponse)(nil),    // 20: herald.v1.PreviewMessageResponse
+	nil,                               // 21: herald.v1.MessageType.LocalesEntry
+	nil,                               // 22: herald.v1.MessageType.VariantsEntry
+	(*durationpb.Duration)(nil),       // 23: google.protobuf.Duration
+	(Priority)(0),                     // 24: herald.v1.Priority
+	(Channel)(0),                      // 25: herald.v1.Channel
+	(*timestamppb.Timestamp)(nil),     // 26: google.protobuf.Timestamp
+	(*structpb.Struct)(nil),           // 27: google.protobuf.Struct
 }
 var file_herald_v1_message_type_proto_depIdxs = []int32{
 	3,  // 0: herald.v1.Templates.email:type_name -> herald.v1.EmailTemplate
@@ -1516,42 +1591,43 @@ var file_herald_v1_message_type_proto_depIdxs = []int32{
 	6,  // 3: herald.v1.Templates.webhook:type_name -> herald.v1.WebhookTemplate
 	7,  // 4: herald.v1.Templates.in_app:type_name -> herald.v1.InAppTemplate
 	8,  // 5: herald.v1.Templates.slack:type_name -> herald.v1.SlackTemplate
-	22, // 6: herald.v1.RateLimit.per:type_name -> google.protobuf.Duration
+	23, // 6: herald.v1.RateLimit.per:type_name -> google.protobuf.Duration
 	0,  // 7: herald.v1.RateLimit.scope:type_name -> herald.v1.RateLimitScope
 	1,  // 8: herald.v1.RateLimit.action:type_name -> herald.v1.RateLimitAction
-	23, // 9: herald.v1.MessageType.priority:type_name -> herald.v1.Priority
-	24, // 10: herald.v1.MessageType.channels:type_name -> herald.v1.Channel
+	24, // 9: herald.v1.MessageType.priority:type_name -> herald.v1.Priority
+	25, // 10: herald.v1.MessageType.channels:type_name -> herald.v1.Channel
 	2,  // 11: herald.v1.MessageType.templates:type_name -> herald.v1.Templates
-	22, // 12: herald.v1.MessageType.ttl:type_name -> google.protobuf.Duration
+	23, // 12: herald.v1.MessageType.ttl:type_name -> google.protobuf.Duration
 	2,  // 13: herald.v1.MessageType.digest_templates:type_name -> herald.v1.Templates
 	9,  // 14: herald.v1.MessageType.rate_limit:type_name -> herald.v1.RateLimit
-	25, // 15: herald.v1.MessageType.create_time:type_name -> google.protobuf.Timestamp
-	20, // 16: herald.v1.MessageType.locales:type_name -> herald.v1.MessageType.LocalesEntry
-	22, // 17: herald.v1.MessageType.dedupe_window:type_name -> google.protobuf.Duration
-	21, // 18: herald.v1.MessageType.variants:type_name -> herald.v1.MessageType.VariantsEntry
-	10, // 19: herald.v1.UpsertMessageTypeRequest.message_type:type_name -> herald.v1.MessageType
-	10, // 20: herald.v1.UpsertMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
-	10, // 21: herald.v1.GetMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
-	10, // 22: herald.v1.ListMessageTypesResponse.message_types:type_name -> herald.v1.MessageType
-	10, // 23: herald.v1.PreviewMessageRequest.message_type:type_name -> herald.v1.MessageType
-	26, // 24: herald.v1.PreviewMessageRequest.data:type_name -> google.protobuf.Struct
-	24, // 25: herald.v1.RenderedMessage.channel:type_name -> herald.v1.Channel
-	18, // 26: herald.v1.PreviewMessageResponse.messages:type_name -> herald.v1.RenderedMessage
-	2,  // 27: herald.v1.MessageType.LocalesEntry.value:type_name -> herald.v1.Templates
-	2,  // 28: herald.v1.MessageType.VariantsEntry.value:type_name -> herald.v1.Templates
-	11, // 29: herald.v1.MessageTypeService.UpsertMessageType:input_type -> herald.v1.UpsertMessageTypeRequest
-	13, // 30: herald.v1.MessageTypeService.GetMessageType:input_type -> herald.v1.GetMessageTypeRequest
-	15, // 31: herald.v1.MessageTypeService.ListMessageTypes:input_type -> herald.v1.ListMessageTypesRequest
-	17, // 32: herald.v1.MessageTypeService.PreviewMessage:input_type -> herald.v1.PreviewMessageRequest
-	12, // 33: herald.v1.MessageTypeService.UpsertMessageType:output_type -> herald.v1.UpsertMessageTypeResponse
-	14, // 34: herald.v1.MessageTypeService.GetMessageType:output_type -> herald.v1.GetMessageTypeResponse
-	16, // 35: herald.v1.MessageTypeService.ListMessageTypes:output_type -> herald.v1.ListMessageTypesResponse
-	19, // 36: herald.v1.MessageTypeService.PreviewMessage:output_type -> herald.v1.PreviewMessageResponse
-	33, // [33:37] is the sub-list for method output_type
-	29, // [29:33] is the sub-list for method input_type
-	29, // [29:29] is the sub-list for extension type_name
-	29, // [29:29] is the sub-list for extension extendee
-	0,  // [0:29] is the sub-list for field type_name
+	26, // 15: herald.v1.MessageType.create_time:type_name -> google.protobuf.Timestamp
+	21, // 16: herald.v1.MessageType.locales:type_name -> herald.v1.MessageType.LocalesEntry
+	23, // 17: herald.v1.MessageType.dedupe_window:type_name -> google.protobuf.Duration
+	22, // 18: herald.v1.MessageType.variants:type_name -> herald.v1.MessageType.VariantsEntry
+	10, // 19: herald.v1.MessageType.tracking:type_name -> herald.v1.Tracking
+	11, // 20: herald.v1.UpsertMessageTypeRequest.message_type:type_name -> herald.v1.MessageType
+	11, // 21: herald.v1.UpsertMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
+	11, // 22: herald.v1.GetMessageTypeResponse.message_type:type_name -> herald.v1.MessageType
+	11, // 23: herald.v1.ListMessageTypesResponse.message_types:type_name -> herald.v1.MessageType
+	11, // 24: herald.v1.PreviewMessageRequest.message_type:type_name -> herald.v1.MessageType
+	27, // 25: herald.v1.PreviewMessageRequest.data:type_name -> google.protobuf.Struct
+	25, // 26: herald.v1.RenderedMessage.channel:type_name -> herald.v1.Channel
+	19, // 27: herald.v1.PreviewMessageResponse.messages:type_name -> herald.v1.RenderedMessage
+	2,  // 28: herald.v1.MessageType.LocalesEntry.value:type_name -> herald.v1.Templates
+	2,  // 29: herald.v1.MessageType.VariantsEntry.value:type_name -> herald.v1.Templates
+	12, // 30: herald.v1.MessageTypeService.UpsertMessageType:input_type -> herald.v1.UpsertMessageTypeRequest
+	14, // 31: herald.v1.MessageTypeService.GetMessageType:input_type -> herald.v1.GetMessageTypeRequest
+	16, // 32: herald.v1.MessageTypeService.ListMessageTypes:input_type -> herald.v1.ListMessageTypesRequest
+	18, // 33: herald.v1.MessageTypeService.PreviewMessage:input_type -> herald.v1.PreviewMessageRequest
+	13, // 34: herald.v1.MessageTypeService.UpsertMessageType:output_type -> herald.v1.UpsertMessageTypeResponse
+	15, // 35: herald.v1.MessageTypeService.GetMessageType:output_type -> herald.v1.GetMessageTypeResponse
+	17, // 36: herald.v1.MessageTypeService.ListMessageTypes:output_type -> herald.v1.ListMessageTypesResponse
+	20, // 37: herald.v1.MessageTypeService.PreviewMessage:output_type -> herald.v1.PreviewMessageResponse
+	34, // [34:38] is the sub-list for method output_type
+	30, // [30:34] is the sub-list for method input_type
+	30, // [30:30] is the sub-list for extension type_name
+	30, // [30:30] is the sub-list for extension extendee
+	0,  // [0:30] is the sub-list for field type_name
 }
 
 func init() { file_herald_v1_message_type_proto_init() }
@@ -1560,7 +1636,7 @@ func file_herald_v1_message_type_proto_init() {
 		return
 	}
 	file_herald_v1_types_proto_init()
-	file_herald_v1_message_type_proto_msgTypes[15].OneofWrappers = []any{
+	file_herald_v1_message_type_proto_msgTypes[16].OneofWrappers = []any{
 		(*PreviewMessageRequest_MessageTypeKey)(nil),
 		(*PreviewMessageRequest_MessageType)(nil),
 	}
@@ -1570,7 +1646,7 @@ func file_herald_v1_message_type_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_herald_v1_message_type_proto_rawDesc), len(file_herald_v1_message_type_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   20,
+			NumMessages:   21,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

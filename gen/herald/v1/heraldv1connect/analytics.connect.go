@@ -43,6 +43,10 @@ const (
 
 // AnalyticsServiceClient is a client for the herald.v1.AnalyticsService service.
 type AnalyticsServiceClient interface {
+	// GetStats counts the tenant's deliveries created in a time range by
+	// message type, channel and A/B variant: what was sent, confirmed
+	// delivered, bounced, failed or suppressed (by reason), opened and
+	// clicked.
 	GetStats(context.Context, *connect.Request[v1.GetStatsRequest]) (*connect.Response[v1.GetStatsResponse], error)
 	// ListEvents pages through every delivery and engagement event of the
 	// tenant in commit order, so a copy can follow it without gaps or repeats.
@@ -95,6 +99,10 @@ func (c *analyticsServiceClient) ListEvents(ctx context.Context, req *connect.Re
 
 // AnalyticsServiceHandler is an implementation of the herald.v1.AnalyticsService service.
 type AnalyticsServiceHandler interface {
+	// GetStats counts the tenant's deliveries created in a time range by
+	// message type, channel and A/B variant: what was sent, confirmed
+	// delivered, bounced, failed or suppressed (by reason), opened and
+	// clicked.
 	GetStats(context.Context, *connect.Request[v1.GetStatsRequest]) (*connect.Response[v1.GetStatsResponse], error)
 	// ListEvents pages through every delivery and engagement event of the
 	// tenant in commit order, so a copy can follow it without gaps or repeats.

@@ -45,6 +45,9 @@ const (
 	// InboxServiceUnreadCountProcedure is the fully-qualified name of the InboxService's UnreadCount
 	// RPC.
 	InboxServiceUnreadCountProcedure = "/herald.v1.InboxService/UnreadCount"
+	// InboxServiceReportClickProcedure is the fully-qualified name of the InboxService's ReportClick
+	// RPC.
+	InboxServiceReportClickProcedure = "/herald.v1.InboxService/ReportClick"
 	// InboxServiceWatchInboxProcedure is the fully-qualified name of the InboxService's WatchInbox RPC.
 	InboxServiceWatchInboxProcedure = "/herald.v1.InboxService/WatchInbox"
 )
@@ -56,6 +59,10 @@ type InboxServiceClient interface {
 	MarkAllRead(context.Context, *connect.Request[v1.MarkAllReadRequest]) (*connect.Response[v1.MarkAllReadResponse], error)
 	Archive(context.Context, *connect.Request[v1.ArchiveRequest]) (*connect.Response[v1.ArchiveResponse], error)
 	UnreadCount(context.Context, *connect.Request[v1.UnreadCountRequest]) (*connect.Response[v1.UnreadCountResponse], error)
+	// ReportClick records that the recipient followed the item's link, as a
+	// clicked event on its delivery when the message type tracks clicks
+	// (otherwise it is accepted and dropped).
+	ReportClick(context.Context, *connect.Request[v1.ReportClickRequest]) (*connect.Response[v1.ReportClickResponse], error)
 	// WatchInbox streams new items and unread count changes as they happen.
 	WatchInbox(context.Context, *connect.Request[v1.WatchInboxRequest]) (*connect.ServerStreamForClient[v1.WatchInboxResponse], error)
 }
@@ -106,6 +113,12 @@ func NewInboxServiceClient(httpClient connect.HTTPClient, baseURL string, opts .
 			connect.WithIdempotency(connect.IdempotencyNoSideEffects),
 			connect.WithClientOptions(opts...),
 		),
+		reportClick: connect.NewClient[v1.ReportClickRequest, v1.ReportClickResponse](
+			httpClient,
+			baseURL+InboxServiceReportClickProcedure,
+			connect.WithSchema(inboxServiceMethods.ByName("ReportClick")),
+			connect.WithClientOptions(opts...),
+		),
 		watchInbox: connect.NewClient[v1.WatchInboxRequest, v1.WatchInboxResponse](
 			httpClient,
 			baseURL+InboxServiceWatchInboxProcedure,
@@ -122,6 +135,7 @@ type inboxServiceClient struct {
 	markAllRead *connect.Client[v1.MarkAllReadRequest, v1.MarkAllReadResponse]
 	archive     *connect.Client[v1.ArchiveRequest, v1.ArchiveResponse]
 	unreadCount *connect.Client[v1.UnreadCountRequest, v1.UnreadCountResponse]
+	reportClick *connect.Client[v1.ReportClickRequest, v1.ReportClickResponse]
 	watchInbox  *connect.Client[v1.WatchInboxRequest, v1.WatchInboxResponse]
 }
 
@@ -150,6 +164,11 @@ func (c *inboxServiceClient) UnreadCount(ctx context.Context, req *connect.Reque
 	return c.unreadCount.CallUnary(ctx, req)
 }
 
+// ReportClick calls herald.v1.InboxService.ReportClick.
+func (c *inboxServiceClient) ReportClick(ctx context.Context, req *connect.Request[v1.ReportClickRequest]) (*connect.Response[v1.ReportClickResponse], error) {
+	return c.reportClick.CallUnary(ctx, req)
+}
+
 // WatchInbox calls herald.v1.InboxService.WatchInbox.
 func (c *inboxServiceClient) WatchInbox(ctx context.Context, req *connect.Request[v1.WatchInboxRequest]) (*connect.ServerStreamForClient[v1.WatchInboxResponse], error) {
 	return c.watchInbox.CallServerStream(ctx, req)
@@ -162,6 +181,10 @@ type InboxServiceHandler interface {
 	MarkAllRead(context.Context, *connect.Request[v1.MarkAllReadRequest]) (*connect.Response[v1.MarkAllReadResponse], error)
 	Archive(context.Context, *connect.Request[v1.ArchiveRequest]) (*connect.Response[v1.ArchiveResponse], error)
 	UnreadCount(context.Context, *connect.Request[v1.UnreadCountRequest]) (*connect.Response[v1.UnreadCountResponse], error)
+	// ReportClick records that the recipient followed the item's link, as a
+	// clicked event on its delivery when the message type tracks clicks
+	// (otherwise it is accepted and dropped).
+	ReportClick(context.Context, *connect.Request[v1.ReportClickRequest]) (*connect.Response[v1.ReportClickResponse], error)
 	// WatchInbox streams new items and unread count changes as they happen.
 	WatchInbox(context.Context, *connect.Request[v1.WatchInboxRequest], *connect.ServerStream[v1.WatchInboxResponse]) error
 }
@@ -208,6 +231,12 @@ func NewInboxServiceHandler(svc InboxServiceHandler, opts ...connect.HandlerOpti
 		connect.WithIdempotency(connect.IdempotencyNoSideEffects),
 		connect.WithHandlerOptions(opts...),
 	)
+	inboxServiceReportClickHandler := connect.NewUnaryHandler(
+		InboxServiceReportClickProcedure,
+		svc.ReportClick,
+		connect.WithSchema(inboxServiceMethods.ByName("ReportClick")),
+		connect.WithHandlerOptions(opts...),
+	)
 	inboxServiceWatchInboxHandler := connect.NewServerStreamHandler(
 		InboxServiceWatchInboxProcedure,
 		svc.WatchInbox,
@@ -226,6 +255,8 @@ func NewInboxServiceHandler(svc InboxServiceHandler, opts ...connect.HandlerOpti
 			inboxServiceArchiveHandler.ServeHTTP(w, r)
 		case InboxServiceUnreadCountProcedure:
 			inboxServiceUnreadCountHandler.ServeHTTP(w, r)
+		case InboxServiceReportClickProcedure:
+			inboxServiceReportClickHandler.ServeHTTP(w, r)
 		case InboxServiceWatchInboxProcedure:
 			inboxServiceWatchInboxHandler.ServeHTTP(w, r)
 		default:
@@ -255,6 +286,10 @@ func (UnimplementedInboxServiceHandler) Archive(context.Context, *connect.Reques
 
 func (UnimplementedInboxServiceHandler) UnreadCount(context.Context, *connect.Request[v1.UnreadCountRequest]) (*connect.Response[v1.UnreadCountResponse], error) {
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("herald.v1.InboxService.UnreadCount is not implemented"))
+}
+
+func (UnimplementedInboxServiceHandler) ReportClick(context.Context, *connect.Request[v1.ReportClickRequest]) (*connect.Response[v1.ReportClickResponse], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("herald.v1.InboxService.ReportClick is not implemented"))
 }
 
 func (UnimplementedInboxServiceHandler) WatchInbox(context.Context, *connect.Request[v1.WatchInboxRequest], *connect.ServerStream[v1.WatchInboxResponse]) error {

@@ -7,7 +7,7 @@ import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2
 import { file_buf_validate_validate } from "../../buf/validate/validate_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_struct, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Channel } from "./types_pb";
+import type { Channel, DeliveryStatus } from "./types_pb";
 import { file_herald_v1_types } from "./types_pb";
 import type { JsonObject, Message } from "@bufbuild/protobuf";
 
@@ -15,33 +15,44 @@ import type { JsonObject, Message } from "@bufbuild/protobuf";
  * Describes the file herald/v1/analytics.proto.
  */
 export const file_herald_v1_analytics: GenFile = /*@__PURE__*/
-  fileDesc("ChloZXJhbGQvdjEvYW5hbHl0aWNzLnByb3RvEgloZXJhbGQudjEi2QEKD0dldFN0YXRzUmVxdWVzdBIeCgxtZXNzYWdlX3R5cGUYASABKAlCCLpIBXIDGIABEi0KB2NoYW5uZWwYAiABKA4yEi5oZXJhbGQudjEuQ2hhbm5lbEIIukgFggECEAESGQoHdmFyaWFudBgDIAEoCUIIukgFcgMYgAESLgoKc3RhcnRfdGltZRgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLAoIZW5kX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIuMCCghTdGF0c1JvdxIUCgxtZXNzYWdlX3R5cGUYASABKAkSIwoHY2hhbm5lbBgCIAEoDjISLmhlcmFsZC52MS5DaGFubmVsEg8KB3ZhcmlhbnQYAyABKAkSDAoEc2VudBgEIAEoAxIRCglkZWxpdmVyZWQYBSABKAMSDwoHYm91bmNlZBgGIAEoAxIOCgZmYWlsZWQYByABKAMSNwoKc3VwcHJlc3NlZBgIIAMoCzIjLmhlcmFsZC52MS5TdGF0c1Jvdy5TdXBwcmVzc2VkRW50cnkSDgoGb3BlbmVkGAkgASgDEg8KB2NsaWNrZWQYCiABKAMSFQoNZGVsaXZlcnlfcmF0ZRgLIAEoARIRCglvcGVuX3JhdGUYDCABKAESEgoKY2xpY2tfcmF0ZRgNIAEoARoxCg9TdXBwcmVzc2VkRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgDOgI4ASI1ChBHZXRTdGF0c1Jlc3BvbnNlEiEKBHJvd3MYASADKAsyEy5oZXJhbGQudjEuU3RhdHNSb3ci7gEKBUV2ZW50EgoKAmlkGAEgASgJEhcKD25vdGlmaWNhdGlvbl9pZBgCIAEoCRITCgtkZWxpdmVyeV9pZBgDIAEoCRIUCgxyZWNpcGllbnRfaWQYBCABKAkSIwoHY2hhbm5lbBgFIAEoDjISLmhlcmFsZC52MS5DaGFubmVsEgwKBHR5cGUYBiABKAkSKAoEdGltZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGcmVhc29uGAggASgJEigKB2RldGFpbHMYCSABKAsyFy5nb29nbGUucHJvdG9idWYuU3RydWN0IlAKEUxpc3RFdmVudHNSZXF1ZXN0Eh0KCXBhZ2Vfc2l6ZRgBIAEoBUIKukgHGgUY6AcoABIcCgpwYWdlX3Rva2VuGAIgASgJQgi6SAVyAxiABCJPChJMaXN0RXZlbnRzUmVzcG9uc2USIAoGZXZlbnRzGAEgAygLMhAuaGVyYWxkLnYxLkV2ZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCTKsAQoQQW5hbHl0aWNzU2VydmljZRJICghHZXRTdGF0cxIaLmhlcmFsZC52MS5HZXRTdGF0c1JlcXVlc3QaGy5oZXJhbGQudjEuR2V0U3RhdHNSZXNwb25zZSIDkAIBEk4KCkxpc3RFdmVudHMSHC5oZXJhbGQudjEuTGlzdEV2ZW50c1JlcXVlc3QaHS5oZXJhbGQudjEuTGlzdEV2ZW50c1Jlc3BvbnNlIgOQAgFCM1oxZ2l0aHViLmNvbS9oZXJhbGRocS9oZXJhbGQvZ2VuL2hlcmFsZC92MTtoZXJhbGR2MWIGcHJvdG8z", [file_buf_validate_validate, file_google_protobuf_struct, file_google_protobuf_timestamp, file_herald_v1_types]);
+  fileDesc("ChloZXJhbGQvdjEvYW5hbHl0aWNzLnByb3RvEgloZXJhbGQudjEi4wIKD0dldFN0YXRzUmVxdWVzdBIeCgxtZXNzYWdlX3R5cGUYASABKAlCCLpIBXIDGIABEi0KB2NoYW5uZWwYAiABKA4yEi5oZXJhbGQudjEuQ2hhbm5lbEIIukgFggECEAESGQoHdmFyaWFudBgDIAEoCUIIukgFcgMYgAESLgoKc3RhcnRfdGltZRgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLAoIZW5kX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wOocBukiDARqAAQoKdGltZV9yYW5nZRIhZW5kX3RpbWUgbXVzdCBiZSBhZnRlciBzdGFydF90aW1lGk8haGFzKHRoaXMuc3RhcnRfdGltZSkgfHwgIWhhcyh0aGlzLmVuZF90aW1lKSB8fCB0aGlzLmVuZF90aW1lID4gdGhpcy5zdGFydF90aW1lIosDCghTdGF0c1JvdxIUCgxtZXNzYWdlX3R5cGUYASABKAkSIwoHY2hhbm5lbBgCIAEoDjISLmhlcmFsZC52MS5DaGFubmVsEg8KB3ZhcmlhbnQYAyABKAkSDAoEc2VudBgEIAEoAxIRCglkZWxpdmVyZWQYBSABKAMSDwoHYm91bmNlZBgGIAEoAxIOCgZmYWlsZWQYByABKAMSNwoKc3VwcHJlc3NlZBgIIAMoCzIjLmhlcmFsZC52MS5TdGF0c1Jvdy5TdXBwcmVzc2VkRW50cnkSDgoGb3BlbmVkGAkgASgDEg8KB2NsaWNrZWQYCiABKAMSFQoNZGVsaXZlcnlfcmF0ZRgLIAEoARIRCglvcGVuX3JhdGUYDCABKAESEgoKY2xpY2tfcmF0ZRgNIAEoARISCgpjb21wbGFpbmVkGA4gASgDEhIKCmRlbGl2ZXJpZXMYDyABKAMaMQoPU3VwcHJlc3NlZEVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoAzoCOAEikwEKEEdldFN0YXRzUmVzcG9uc2USIQoEcm93cxgBIAMoCzITLmhlcmFsZC52MS5TdGF0c1JvdxIuCgpzdGFydF90aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghlbmRfdGltZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAi5AIKBUV2ZW50EgoKAmlkGAEgASgJEhcKD25vdGlmaWNhdGlvbl9pZBgCIAEoCRITCgtkZWxpdmVyeV9pZBgDIAEoCRIUCgxyZWNpcGllbnRfaWQYBCABKAkSIwoHY2hhbm5lbBgFIAEoDjISLmhlcmFsZC52MS5DaGFubmVsEgwKBHR5cGUYBiABKAkSKAoEdGltZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGcmVhc29uGAggASgJEigKB2RldGFpbHMYCSABKAsyFy5nb29nbGUucHJvdG9idWYuU3RydWN0EikKBnN0YXR1cxgKIAEoDjIZLmhlcmFsZC52MS5EZWxpdmVyeVN0YXR1cxIQCghwcm92aWRlchgLIAEoCRIPCgdtZXNzYWdlGAwgASgJEg8KB2F0dGVtcHQYDSABKAUSFQoNcmVzcG9uc2VfY29kZRgOIAEoBSJQChFMaXN0RXZlbnRzUmVxdWVzdBIdCglwYWdlX3NpemUYASABKAVCCrpIBxoFGOgHKAASHAoKcGFnZV90b2tlbhgCIAEoCUIIukgFcgMYgAQiTwoSTGlzdEV2ZW50c1Jlc3BvbnNlEiAKBmV2ZW50cxgBIAMoCzIQLmhlcmFsZC52MS5FdmVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkyrAEKEEFuYWx5dGljc1NlcnZpY2USSAoIR2V0U3RhdHMSGi5oZXJhbGQudjEuR2V0U3RhdHNSZXF1ZXN0GhsuaGVyYWxkLnYxLkdldFN0YXRzUmVzcG9uc2UiA5ACARJOCgpMaXN0RXZlbnRzEhwuaGVyYWxkLnYxLkxpc3RFdmVudHNSZXF1ZXN0Gh0uaGVyYWxkLnYxLkxpc3RFdmVudHNSZXNwb25zZSIDkAIBQjNaMWdpdGh1Yi5jb20vaGVyYWxkaHEvaGVyYWxkL2dlbi9oZXJhbGQvdjE7aGVyYWxkdjFiBnByb3RvMw", [file_buf_validate_validate, file_google_protobuf_struct, file_google_protobuf_timestamp, file_herald_v1_types]);
 
 /**
  * @generated from message herald.v1.GetStatsRequest
  */
 export type GetStatsRequest = Message<"herald.v1.GetStatsRequest"> & {
   /**
+   * Only this message type; empty means every one.
+   *
    * @generated from field: string message_type = 1;
    */
   messageType: string;
 
   /**
+   * Only this channel; unspecified means every one.
+   *
    * @generated from field: herald.v1.Channel channel = 2;
    */
   channel: Channel;
 
   /**
+   * Only this A/B variant; empty means every variant (the default
+   * templates are the variant "").
+   *
    * @generated from field: string variant = 3;
    */
   variant: string;
 
   /**
+   * Deliveries created at or after start_time; unset means the last 30 days.
+   *
    * @generated from field: google.protobuf.Timestamp start_time = 4;
    */
   startTime?: Timestamp | undefined;
 
   /**
+   * Deliveries created before end_time; unset means now.
+   *
    * @generated from field: google.protobuf.Timestamp end_time = 5;
    */
   endTime?: Timestamp | undefined;
@@ -55,6 +66,10 @@ export const GetStatsRequestSchema: GenMessage<GetStatsRequest> = /*@__PURE__*/
   messageDesc(file_herald_v1_analytics, 0);
 
 /**
+ * StatsRow counts the deliveries of one message type on one channel with
+ * one variant. A delivery counts once per column whatever happened to it
+ * how often (two opens are one opened delivery).
+ *
  * @generated from message herald.v1.StatsRow
  */
 export type StatsRow = Message<"herald.v1.StatsRow"> & {
@@ -74,16 +89,22 @@ export type StatsRow = Message<"herald.v1.StatsRow"> & {
   variant: string;
 
   /**
+   * The provider accepted it: SENT, DELIVERED or BOUNCED.
+   *
    * @generated from field: int64 sent = 4;
    */
   sent: bigint;
 
   /**
+   * The provider confirmed it reached the recipient (DELIVERED).
+   *
    * @generated from field: int64 delivered = 5;
    */
   delivered: bigint;
 
   /**
+   * The provider reported it undeliverable (BOUNCED).
+   *
    * @generated from field: int64 bounced = 6;
    */
   bounced: bigint;
@@ -101,6 +122,9 @@ export type StatsRow = Message<"herald.v1.StatsRow"> & {
   suppressed: { [key: string]: bigint };
 
   /**
+   * Opened: an open pixel, an inbox read, a push open, or a click (which
+   * implies an open).
+   *
    * @generated from field: int64 opened = 9;
    */
   opened: bigint;
@@ -111,6 +135,9 @@ export type StatsRow = Message<"herald.v1.StatsRow"> & {
   clicked: bigint;
 
   /**
+   * delivered / sent, opened / sent, clicked / sent; 0 when nothing was
+   * sent.
+   *
    * @generated from field: double delivery_rate = 11;
    */
   deliveryRate: number;
@@ -124,6 +151,20 @@ export type StatsRow = Message<"herald.v1.StatsRow"> & {
    * @generated from field: double click_rate = 13;
    */
   clickRate: number;
+
+  /**
+   * Deliveries whose recipient reported the message as spam.
+   *
+   * @generated from field: int64 complained = 14;
+   */
+  complained: bigint;
+
+  /**
+   * Every delivery of the row, whatever its status (pending ones too).
+   *
+   * @generated from field: int64 deliveries = 15;
+   */
+  deliveries: bigint;
 };
 
 /**
@@ -138,9 +179,23 @@ export const StatsRowSchema: GenMessage<StatsRow> = /*@__PURE__*/
  */
 export type GetStatsResponse = Message<"herald.v1.GetStatsResponse"> & {
   /**
+   * Ordered by message type, channel, variant.
+   *
    * @generated from field: repeated herald.v1.StatsRow rows = 1;
    */
   rows: StatsRow[];
+
+  /**
+   * The time range counted.
+   *
+   * @generated from field: google.protobuf.Timestamp start_time = 2;
+   */
+  startTime?: Timestamp | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp end_time = 3;
+   */
+  endTime?: Timestamp | undefined;
 };
 
 /**
@@ -198,6 +253,33 @@ export type Event = Message<"herald.v1.Event"> & {
    * @generated from field: google.protobuf.Struct details = 9;
    */
   details?: JsonObject | undefined;
+
+  /**
+   * The delivery's status after the event.
+   *
+   * @generated from field: herald.v1.DeliveryStatus status = 10;
+   */
+  status: DeliveryStatus;
+
+  /**
+   * @generated from field: string provider = 11;
+   */
+  provider: string;
+
+  /**
+   * @generated from field: string message = 12;
+   */
+  message: string;
+
+  /**
+   * @generated from field: int32 attempt = 13;
+   */
+  attempt: number;
+
+  /**
+   * @generated from field: int32 response_code = 14;
+   */
+  responseCode: number;
 };
 
 /**
@@ -219,7 +301,8 @@ export type ListEventsRequest = Message<"herald.v1.ListEventsRequest"> & {
   pageSize: number;
 
   /**
-   * Resume after this cursor (the previous response's next_page_token).
+   * Resume after this cursor (the previous response's next_page_token);
+   * empty starts at the feed's beginning.
    *
    * @generated from field: string page_token = 2;
    */
@@ -265,6 +348,11 @@ export const ListEventsResponseSchema: GenMessage<ListEventsResponse> = /*@__PUR
  */
 export const AnalyticsService: GenService<{
   /**
+   * GetStats counts the tenant's deliveries created in a time range by
+   * message type, channel and A/B variant: what was sent, confirmed
+   * delivered, bounced, failed or suppressed (by reason), opened and
+   * clicked.
+   *
    * @generated from rpc herald.v1.AnalyticsService.GetStats
    */
   getStats: {

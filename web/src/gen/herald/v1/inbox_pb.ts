@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file herald/v1/inbox.proto.
  */
 export const file_herald_v1_inbox: GenFile = /*@__PURE__*/
-  fileDesc("ChVoZXJhbGQvdjEvaW5ib3gucHJvdG8SCWhlcmFsZC52MSLCAQoJSW5ib3hJdGVtEgoKAmlkGAEgASgJEhcKD25vdGlmaWNhdGlvbl9pZBgCIAEoCRINCgV0aXRsZRgDIAEoCRIMCgRib2R5GAQgASgJEgwKBGxpbmsYBSABKAkSDAoEcmVhZBgGIAEoCBIQCghhcmNoaXZlZBgHIAEoCBIvCgtjcmVhdGVfdGltZRgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFAoMbWVzc2FnZV90eXBlGAkgASgJIoABChBMaXN0SW5ib3hSZXF1ZXN0EhwKCXBhZ2Vfc2l6ZRgBIAEoBUIJukgGGgQYZCgAEhwKCnBhZ2VfdG9rZW4YAiABKAlCCLpIBXIDGIAEEjAKBmZpbHRlchgDIAEoDjIWLmhlcmFsZC52MS5JbmJveEZpbHRlckIIukgFggECEAEiUQoRTGlzdEluYm94UmVzcG9uc2USIwoFaXRlbXMYASADKAsyFC5oZXJhbGQudjEuSW5ib3hJdGVtEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSI2Cg9NYXJrUmVhZFJlcXVlc3QSIwoIaXRlbV9pZHMYASADKAlCEbpIDpIBCwgBEGQiBXIDsAEBIigKEE1hcmtSZWFkUmVzcG9uc2USFAoMdW5yZWFkX2NvdW50GAEgASgDIhQKEk1hcmtBbGxSZWFkUmVxdWVzdCIrChNNYXJrQWxsUmVhZFJlc3BvbnNlEhQKDHVucmVhZF9jb3VudBgBIAEoAyI1Cg5BcmNoaXZlUmVxdWVzdBIjCghpdGVtX2lkcxgBIAMoCUIRukgOkgELCAEQZCIFcgOwAQEiJwoPQXJjaGl2ZVJlc3BvbnNlEhQKDHVucmVhZF9jb3VudBgBIAEoAyIUChJVbnJlYWRDb3VudFJlcXVlc3QiJAoTVW5yZWFkQ291bnRSZXNwb25zZRINCgVjb3VudBgBIAEoAyITChFXYXRjaEluYm94UmVxdWVzdCJOChJXYXRjaEluYm94UmVzcG9uc2USIgoEaXRlbRgBIAEoCzIULmhlcmFsZC52MS5JbmJveEl0ZW0SFAoMdW5yZWFkX2NvdW50GAIgASgDKowBCgtJbmJveEZpbHRlchIcChhJTkJPWF9GSUxURVJfVU5TUEVDSUZJRUQQABIXChNJTkJPWF9GSUxURVJfVU5SRUFEEAESFQoRSU5CT1hfRklMVEVSX1JFQUQQAhIZChVJTkJPWF9GSUxURVJfQVJDSElWRUQQAxIUChBJTkJPWF9GSUxURVJfQUxMEAQy4QMKDEluYm94U2VydmljZRJLCglMaXN0SW5ib3gSGy5oZXJhbGQudjEuTGlzdEluYm94UmVxdWVzdBocLmhlcmFsZC52MS5MaXN0SW5ib3hSZXNwb25zZSIDkAIBEkgKCE1hcmtSZWFkEhouaGVyYWxkLnYxLk1hcmtSZWFkUmVxdWVzdBobLmhlcmFsZC52MS5NYXJrUmVhZFJlc3BvbnNlIgOQAgISUQoLTWFya0FsbFJlYWQSHS5oZXJhbGQudjEuTWFya0FsbFJlYWRSZXF1ZXN0Gh4uaGVyYWxkLnYxLk1hcmtBbGxSZWFkUmVzcG9uc2UiA5ACAhJFCgdBcmNoaXZlEhkuaGVyYWxkLnYxLkFyY2hpdmVSZXF1ZXN0GhouaGVyYWxkLnYxLkFyY2hpdmVSZXNwb25zZSIDkAICElEKC1VucmVhZENvdW50Eh0uaGVyYWxkLnYxLlVucmVhZENvdW50UmVxdWVzdBoeLmhlcmFsZC52MS5VbnJlYWRDb3VudFJlc3BvbnNlIgOQAgESTQoKV2F0Y2hJbmJveBIcLmhlcmFsZC52MS5XYXRjaEluYm94UmVxdWVzdBodLmhlcmFsZC52MS5XYXRjaEluYm94UmVzcG9uc2UiADABQjNaMWdpdGh1Yi5jb20vaGVyYWxkaHEvaGVyYWxkL2dlbi9oZXJhbGQvdjE7aGVyYWxkdjFiBnByb3RvMw", [file_buf_validate_validate, file_google_protobuf_timestamp]);
+  fileDesc("ChVoZXJhbGQvdjEvaW5ib3gucHJvdG8SCWhlcmFsZC52MSLCAQoJSW5ib3hJdGVtEgoKAmlkGAEgASgJEhcKD25vdGlmaWNhdGlvbl9pZBgCIAEoCRINCgV0aXRsZRgDIAEoCRIMCgRib2R5GAQgASgJEgwKBGxpbmsYBSABKAkSDAoEcmVhZBgGIAEoCBIQCghhcmNoaXZlZBgHIAEoCBIvCgtjcmVhdGVfdGltZRgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFAoMbWVzc2FnZV90eXBlGAkgASgJIoABChBMaXN0SW5ib3hSZXF1ZXN0EhwKCXBhZ2Vfc2l6ZRgBIAEoBUIJukgGGgQYZCgAEhwKCnBhZ2VfdG9rZW4YAiABKAlCCLpIBXIDGIAEEjAKBmZpbHRlchgDIAEoDjIWLmhlcmFsZC52MS5JbmJveEZpbHRlckIIukgFggECEAEiUQoRTGlzdEluYm94UmVzcG9uc2USIwoFaXRlbXMYASADKAsyFC5oZXJhbGQudjEuSW5ib3hJdGVtEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSI2Cg9NYXJrUmVhZFJlcXVlc3QSIwoIaXRlbV9pZHMYASADKAlCEbpIDpIBCwgBEGQiBXIDsAEBIigKEE1hcmtSZWFkUmVzcG9uc2USFAoMdW5yZWFkX2NvdW50GAEgASgDIhQKEk1hcmtBbGxSZWFkUmVxdWVzdCIrChNNYXJrQWxsUmVhZFJlc3BvbnNlEhQKDHVucmVhZF9jb3VudBgBIAEoAyI1Cg5BcmNoaXZlUmVxdWVzdBIjCghpdGVtX2lkcxgBIAMoCUIRukgOkgELCAEQZCIFcgOwAQEiJwoPQXJjaGl2ZVJlc3BvbnNlEhQKDHVucmVhZF9jb3VudBgBIAEoAyIUChJVbnJlYWRDb3VudFJlcXVlc3QiJAoTVW5yZWFkQ291bnRSZXNwb25zZRINCgVjb3VudBgBIAEoAyJHChJSZXBvcnRDbGlja1JlcXVlc3QSGQoHaXRlbV9pZBgBIAEoCUIIukgFcgOwAQESFgoEbGluaxgCIAEoCUIIukgFcgMYgBAiJwoTUmVwb3J0Q2xpY2tSZXNwb25zZRIQCghyZWNvcmRlZBgBIAEoCCITChFXYXRjaEluYm94UmVxdWVzdCJOChJXYXRjaEluYm94UmVzcG9uc2USIgoEaXRlbRgBIAEoCzIULmhlcmFsZC52MS5JbmJveEl0ZW0SFAoMdW5yZWFkX2NvdW50GAIgASgDKowBCgtJbmJveEZpbHRlchIcChhJTkJPWF9GSUxURVJfVU5TUEVDSUZJRUQQABIXChNJTkJPWF9GSUxURVJfVU5SRUFEEAESFQoRSU5CT1hfRklMVEVSX1JFQUQQAhIZChVJTkJPWF9GSUxURVJfQVJDSElWRUQQAxIUChBJTkJPWF9GSUxURVJfQUxMEAQysQQKDEluYm94U2VydmljZRJLCglMaXN0SW5ib3gSGy5oZXJhbGQudjEuTGlzdEluYm94UmVxdWVzdBocLmhlcmFsZC52MS5MaXN0SW5ib3hSZXNwb25zZSIDkAIBEkgKCE1hcmtSZWFkEhouaGVyYWxkLnYxLk1hcmtSZWFkUmVxdWVzdBobLmhlcmFsZC52MS5NYXJrUmVhZFJlc3BvbnNlIgOQAgISUQoLTWFya0FsbFJlYWQSHS5oZXJhbGQudjEuTWFya0FsbFJlYWRSZXF1ZXN0Gh4uaGVyYWxkLnYxLk1hcmtBbGxSZWFkUmVzcG9uc2UiA5ACAhJFCgdBcmNoaXZlEhkuaGVyYWxkLnYxLkFyY2hpdmVSZXF1ZXN0GhouaGVyYWxkLnYxLkFyY2hpdmVSZXNwb25zZSIDkAICElEKC1VucmVhZENvdW50Eh0uaGVyYWxkLnYxLlVucmVhZENvdW50UmVxdWVzdBoeLmhlcmFsZC52MS5VbnJlYWRDb3VudFJlc3BvbnNlIgOQAgESTgoLUmVwb3J0Q2xpY2sSHS5oZXJhbGQudjEuUmVwb3J0Q2xpY2tSZXF1ZXN0Gh4uaGVyYWxkLnYxLlJlcG9ydENsaWNrUmVzcG9uc2UiABJNCgpXYXRjaEluYm94EhwuaGVyYWxkLnYxLldhdGNoSW5ib3hSZXF1ZXN0Gh0uaGVyYWxkLnYxLldhdGNoSW5ib3hSZXNwb25zZSIAMAFCM1oxZ2l0aHViLmNvbS9oZXJhbGRocS9oZXJhbGQvZ2VuL2hlcmFsZC92MTtoZXJhbGR2MWIGcHJvdG8z", [file_buf_validate_validate, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message herald.v1.InboxItem
@@ -252,6 +252,49 @@ export const UnreadCountResponseSchema: GenMessage<UnreadCountResponse> = /*@__P
   messageDesc(file_herald_v1_inbox, 10);
 
 /**
+ * @generated from message herald.v1.ReportClickRequest
+ */
+export type ReportClickRequest = Message<"herald.v1.ReportClickRequest"> & {
+  /**
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * The link followed; it must be the item's. Empty means the item's link.
+   *
+   * @generated from field: string link = 2;
+   */
+  link: string;
+};
+
+/**
+ * Describes the message herald.v1.ReportClickRequest.
+ * Use `create(ReportClickRequestSchema)` to create a new message.
+ */
+export const ReportClickRequestSchema: GenMessage<ReportClickRequest> = /*@__PURE__*/
+  messageDesc(file_herald_v1_inbox, 11);
+
+/**
+ * @generated from message herald.v1.ReportClickResponse
+ */
+export type ReportClickResponse = Message<"herald.v1.ReportClickResponse"> & {
+  /**
+   * False when the message type does not track clicks.
+   *
+   * @generated from field: bool recorded = 1;
+   */
+  recorded: boolean;
+};
+
+/**
+ * Describes the message herald.v1.ReportClickResponse.
+ * Use `create(ReportClickResponseSchema)` to create a new message.
+ */
+export const ReportClickResponseSchema: GenMessage<ReportClickResponse> = /*@__PURE__*/
+  messageDesc(file_herald_v1_inbox, 12);
+
+/**
  * @generated from message herald.v1.WatchInboxRequest
  */
 export type WatchInboxRequest = Message<"herald.v1.WatchInboxRequest"> & {
@@ -262,7 +305,7 @@ export type WatchInboxRequest = Message<"herald.v1.WatchInboxRequest"> & {
  * Use `create(WatchInboxRequestSchema)` to create a new message.
  */
 export const WatchInboxRequestSchema: GenMessage<WatchInboxRequest> = /*@__PURE__*/
-  messageDesc(file_herald_v1_inbox, 11);
+  messageDesc(file_herald_v1_inbox, 13);
 
 /**
  * @generated from message herald.v1.WatchInboxResponse
@@ -286,7 +329,7 @@ export type WatchInboxResponse = Message<"herald.v1.WatchInboxResponse"> & {
  * Use `create(WatchInboxResponseSchema)` to create a new message.
  */
 export const WatchInboxResponseSchema: GenMessage<WatchInboxResponse> = /*@__PURE__*/
-  messageDesc(file_herald_v1_inbox, 12);
+  messageDesc(file_herald_v1_inbox, 14);
 
 /**
  * @generated from enum herald.v1.InboxFilter
@@ -373,6 +416,18 @@ export const InboxService: GenService<{
     methodKind: "unary";
     input: typeof UnreadCountRequestSchema;
     output: typeof UnreadCountResponseSchema;
+  },
+  /**
+   * ReportClick records that the recipient followed the item's link, as a
+   * clicked event on its delivery when the message type tracks clicks
+   * (otherwise it is accepted and dropped).
+   *
+   * @generated from rpc herald.v1.InboxService.ReportClick
+   */
+  reportClick: {
+    methodKind: "unary";
+    input: typeof ReportClickRequestSchema;
+    output: typeof ReportClickResponseSchema;
   },
   /**
    * WatchInbox streams new items and unread count changes as they happen.

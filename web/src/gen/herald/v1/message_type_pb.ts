@@ -15,7 +15,7 @@ import type { JsonObject, Message } from "@bufbuild/protobuf";
  * Describes the file herald/v1/message_type.proto.
  */
 export const file_herald_v1_message_type: GenFile = /*@__PURE__*/
-  fileDesc("ChxoZXJhbGQvdjEvbWVzc2FnZV90eXBlLnByb3RvEgloZXJhbGQudjEigAIKCVRlbXBsYXRlcxInCgVlbWFpbBgBIAEoCzIYLmhlcmFsZC52MS5FbWFpbFRlbXBsYXRlEiMKA3NtcxgCIAEoCzIWLmhlcmFsZC52MS5TbXNUZW1wbGF0ZRIlCgRwdXNoGAMgASgLMhcuaGVyYWxkLnYxLlB1c2hUZW1wbGF0ZRIrCgd3ZWJob29rGAQgASgLMhouaGVyYWxkLnYxLldlYmhvb2tUZW1wbGF0ZRIoCgZpbl9hcHAYBSABKAsyGC5oZXJhbGQudjEuSW5BcHBUZW1wbGF0ZRInCgVzbGFjaxgGIAEoCzIYLmhlcmFsZC52MS5TbGFja1RlbXBsYXRlIlwKDUVtYWlsVGVtcGxhdGUSGQoHc3ViamVjdBgBIAEoCUIIukgFcgMY6AcSFwoEYm9keRgCIAEoCUIJukgGcgQYoI0GEhcKBGh0bWwYAyABKAlCCbpIBnIEGMCaDCIlCgtTbXNUZW1wbGF0ZRIWCgRib2R5GAEgASgJQgi6SAVyAxjQDyJXCgxQdXNoVGVtcGxhdGUSFwoFdGl0bGUYASABKAlCCLpIBXIDGOgHEhYKBGJvZHkYAiABKAlCCLpIBXIDGKAfEhYKBGxpbmsYAyABKAlCCLpIBXIDGIAQIioKD1dlYmhvb2tUZW1wbGF0ZRIXCgRib2R5GAEgASgJQgm6SAZyBBigjQYiWAoNSW5BcHBUZW1wbGF0ZRIXCgV0aXRsZRgBIAEoCUIIukgFcgMY6AcSFgoEYm9keRgCIAEoCUIIukgFcgMYkE4SFgoEbGluaxgDIAEoCUIIukgFcgMYgBAiKAoNU2xhY2tUZW1wbGF0ZRIXCgR0ZXh0GAEgASgJQgm6SAZyBBjAuAIizwEKCVJhdGVMaW1pdBIaCgVjb3VudBgBIAEoBUILukgIGgYYwIQ9KAESPAoDcGVyGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQhS6SBHIAQGqAQsiBQiA54QPMgIIARIyCgVzY29wZRgDIAEoDjIZLmhlcmFsZC52MS5SYXRlTGltaXRTY29wZUIIukgFggECEAESNAoGYWN0aW9uGAQgASgOMhouaGVyYWxkLnYxLlJhdGVMaW1pdEFjdGlvbkIIukgFggECEAEi4gcKC01lc3NhZ2VUeXBlEi8KA2tleRgBIAEoCUIiukgfch0QARiAATIWXlthLXowLTldW2EtejAtOS5fLV0qJBI0CghjYXRlZ29yeRgCIAEoCUIiukgfch0YQDIZXihbYS16MC05XVthLXowLTkuXy1dKik/JBIvCghwcmlvcml0eRgDIAEoDjITLmhlcmFsZC52MS5Qcmlvcml0eUIIukgFggECEAESOQoIY2hhbm5lbHMYBCADKA4yEi5oZXJhbGQudjEuQ2hhbm5lbEITukgQkgENCAEYASIHggEEEAEgABIvCgl0ZW1wbGF0ZXMYBSABKAsyFC5oZXJhbGQudjEuVGVtcGxhdGVzQga6SAPIAQESMgoDdHRsGAYgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQgq6SAeqAQQyAggBEhAKCGNyaXRpY2FsGAcgASgIEhIKCmRpZ2VzdGlibGUYCCABKAgSLgoQZGlnZXN0X3RlbXBsYXRlcxgJIAEoCzIULmhlcmFsZC52MS5UZW1wbGF0ZXMSKAoKcmF0ZV9saW1pdBgKIAEoCzIULmhlcmFsZC52MS5SYXRlTGltaXQSHQoLZGVzY3JpcHRpb24YCyABKAlCCLpIBXIDGNAPEg8KB3ZlcnNpb24YDCABKAUSLwoLY3JlYXRlX3RpbWUYDSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEh8KDG1heF9hdHRlbXB0cxgOIAEoBUIJukgGGgQYGSgAEmcKB2xvY2FsZXMYDyADKAsyIy5oZXJhbGQudjEuTWVzc2FnZVR5cGUuTG9jYWxlc0VudHJ5QjG6SC6aASsQZCInciUyI15bQS1aYS16XXsyLDh9KC1bQS1aYS16MC05XXsxLDh9KSokEkEKDWRlZHVwZV93aW5kb3cYECABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25CD7pIDKoBCSIFCIDnhA8yABJgCgh2YXJpYW50cxgRIAMoCzIkLmhlcmFsZC52MS5NZXNzYWdlVHlwZS5WYXJpYW50c0VudHJ5Qii6SCWaASIQFCIechwyGl5bYS16MC05XVthLXowLTlfLV17MCwzMX0kGkQKDExvY2FsZXNFbnRyeRILCgNrZXkYASABKAkSIwoFdmFsdWUYAiABKAsyFC5oZXJhbGQudjEuVGVtcGxhdGVzOgI4ARpFCg1WYXJpYW50c0VudHJ5EgsKA2tleRgBIAEoCRIjCgV2YWx1ZRgCIAEoCzIULmhlcmFsZC52MS5UZW1wbGF0ZXM6AjgBIlAKGFVwc2VydE1lc3NhZ2VUeXBlUmVxdWVzdBI0CgxtZXNzYWdlX3R5cGUYASABKAsyFi5oZXJhbGQudjEuTWVzc2FnZVR5cGVCBrpIA8gBASJJChlVcHNlcnRNZXNzYWdlVHlwZVJlc3BvbnNlEiwKDG1lc3NhZ2VfdHlwZRgBIAEoCzIWLmhlcmFsZC52MS5NZXNzYWdlVHlwZSJKChVHZXRNZXNzYWdlVHlwZVJlcXVlc3QSFwoDa2V5GAEgASgJQgq6SAdyBRABGIABEhgKB3ZlcnNpb24YAiABKAVCB7pIBBoCKAAiRgoWR2V0TWVzc2FnZVR5cGVSZXNwb25zZRIsCgxtZXNzYWdlX3R5cGUYASABKAsyFi5oZXJhbGQudjEuTWVzc2FnZVR5cGUicAoXTGlzdE1lc3NhZ2VUeXBlc1JlcXVlc3QSHAoJcGFnZV9zaXplGAEgASgFQgm6SAYaBBhkKAASHAoKcGFnZV90b2tlbhgCIAEoCUIIukgFcgMYgAQSGQoIY2F0ZWdvcnkYAyABKAlCB7pIBHICGEAiYgoYTGlzdE1lc3NhZ2VUeXBlc1Jlc3BvbnNlEi0KDW1lc3NhZ2VfdHlwZXMYASADKAsyFi5oZXJhbGQudjEuTWVzc2FnZVR5cGUSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIvoBChVQcmV2aWV3TWVzc2FnZVJlcXVlc3QSJgoQbWVzc2FnZV90eXBlX2tleRgBIAEoCUIKukgHcgUQARiAAUgAEi4KDG1lc3NhZ2VfdHlwZRgCIAEoCzIWLmhlcmFsZC52MS5NZXNzYWdlVHlwZUgAEiUKBGRhdGEYAyABKAsyFy5nb29nbGUucHJvdG9idWYuU3RydWN0Eh4KDHJlY2lwaWVudF9pZBgEIAEoCUIIukgFcgMYgAISFwoGbG9jYWxlGAUgASgJQge6SARyAhgjEhgKB3ZhcmlhbnQYBiABKAlCB7pIBHICGCBCDwoGc291cmNlEgW6SAIIASKQAQoPUmVuZGVyZWRNZXNzYWdlEiMKB2NoYW5uZWwYASABKA4yEi5oZXJhbGQudjEuQ2hhbm5lbBIPCgdzdWJqZWN0GAIgASgJEg0KBXRpdGxlGAMgASgJEgwKBGJvZHkYBCABKAkSDAoEaHRtbBgFIAEoCRIMCgRsaW5rGAYgASgJEg4KBmxvY2FsZRgHIAEoCSJGChZQcmV2aWV3TWVzc2FnZVJlc3BvbnNlEiwKCG1lc3NhZ2VzGAEgAygLMhouaGVyYWxkLnYxLlJlbmRlcmVkTWVzc2FnZSp0Cg5SYXRlTGltaXRTY29wZRIgChxSQVRFX0xJTUlUX1NDT1BFX1VOU1BFQ0lGSUVEEAASIQodUkFURV9MSU1JVF9TQ09QRV9NRVNTQUdFX1RZUEUQARIdChlSQVRFX0xJTUlUX1NDT1BFX0NBVEVHT1JZEAIqbQoPUmF0ZUxpbWl0QWN0aW9uEiEKHVJBVEVfTElNSVRfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGgoWUkFURV9MSU1JVF9BQ1RJT05fRFJPUBABEhsKF1JBVEVfTElNSVRfQUNUSU9OX0RFTEFZEAIykAMKEk1lc3NhZ2VUeXBlU2VydmljZRJgChFVcHNlcnRNZXNzYWdlVHlwZRIjLmhlcmFsZC52MS5VcHNlcnRNZXNzYWdlVHlwZVJlcXVlc3QaJC5oZXJhbGQudjEuVXBzZXJ0TWVzc2FnZVR5cGVSZXNwb25zZSIAEloKDkdldE1lc3NhZ2VUeXBlEiAuaGVyYWxkLnYxLkdldE1lc3NhZ2VUeXBlUmVxdWVzdBohLmhlcmFsZC52MS5HZXRNZXNzYWdlVHlwZVJlc3BvbnNlIgOQAgESYAoQTGlzdE1lc3NhZ2VUeXBlcxIiLmhlcmFsZC52MS5MaXN0TWVzc2FnZVR5cGVzUmVxdWVzdBojLmhlcmFsZC52MS5MaXN0TWVzc2FnZVR5cGVzUmVzcG9uc2UiA5ACARJaCg5QcmV2aWV3TWVzc2FnZRIgLmhlcmFsZC52MS5QcmV2aWV3TWVzc2FnZVJlcXVlc3QaIS5oZXJhbGQudjEuUHJldmlld01lc3NhZ2VSZXNwb25zZSIDkAIBQjNaMWdpdGh1Yi5jb20vaGVyYWxkaHEvaGVyYWxkL2dlbi9oZXJhbGQvdjE7aGVyYWxkdjFiBnByb3RvMw", [file_buf_validate_validate, file_google_protobuf_duration, file_google_protobuf_struct, file_google_protobuf_timestamp, file_herald_v1_types]);
+  fileDesc("ChxoZXJhbGQvdjEvbWVzc2FnZV90eXBlLnByb3RvEgloZXJhbGQudjEigAIKCVRlbXBsYXRlcxInCgVlbWFpbBgBIAEoCzIYLmhlcmFsZC52MS5FbWFpbFRlbXBsYXRlEiMKA3NtcxgCIAEoCzIWLmhlcmFsZC52MS5TbXNUZW1wbGF0ZRIlCgRwdXNoGAMgASgLMhcuaGVyYWxkLnYxLlB1c2hUZW1wbGF0ZRIrCgd3ZWJob29rGAQgASgLMhouaGVyYWxkLnYxLldlYmhvb2tUZW1wbGF0ZRIoCgZpbl9hcHAYBSABKAsyGC5oZXJhbGQudjEuSW5BcHBUZW1wbGF0ZRInCgVzbGFjaxgGIAEoCzIYLmhlcmFsZC52MS5TbGFja1RlbXBsYXRlIlwKDUVtYWlsVGVtcGxhdGUSGQoHc3ViamVjdBgBIAEoCUIIukgFcgMY6AcSFwoEYm9keRgCIAEoCUIJukgGcgQYoI0GEhcKBGh0bWwYAyABKAlCCbpIBnIEGMCaDCIlCgtTbXNUZW1wbGF0ZRIWCgRib2R5GAEgASgJQgi6SAVyAxjQDyJXCgxQdXNoVGVtcGxhdGUSFwoFdGl0bGUYASABKAlCCLpIBXIDGOgHEhYKBGJvZHkYAiABKAlCCLpIBXIDGKAfEhYKBGxpbmsYAyABKAlCCLpIBXIDGIAQIioKD1dlYmhvb2tUZW1wbGF0ZRIXCgRib2R5GAEgASgJQgm6SAZyBBigjQYiWAoNSW5BcHBUZW1wbGF0ZRIXCgV0aXRsZRgBIAEoCUIIukgFcgMY6AcSFgoEYm9keRgCIAEoCUIIukgFcgMYkE4SFgoEbGluaxgDIAEoCUIIukgFcgMYgBAiKAoNU2xhY2tUZW1wbGF0ZRIXCgR0ZXh0GAEgASgJQgm6SAZyBBjAuAIizwEKCVJhdGVMaW1pdBIaCgVjb3VudBgBIAEoBUILukgIGgYYwIQ9KAESPAoDcGVyGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQhS6SBHIAQGqAQsiBQiA54QPMgIIARIyCgVzY29wZRgDIAEoDjIZLmhlcmFsZC52MS5SYXRlTGltaXRTY29wZUIIukgFggECEAESNAoGYWN0aW9uGAQgASgOMhouaGVyYWxkLnYxLlJhdGVMaW1pdEFjdGlvbkIIukgFggECEAEiKQoIVHJhY2tpbmcSDQoFb3BlbnMYASABKAgSDgoGY2xpY2tzGAIgASgIIokICgtNZXNzYWdlVHlwZRIvCgNrZXkYASABKAlCIrpIH3IdEAEYgAEyFl5bYS16MC05XVthLXowLTkuXy1dKiQSNAoIY2F0ZWdvcnkYAiABKAlCIrpIH3IdGEAyGV4oW2EtejAtOV1bYS16MC05Ll8tXSopPyQSLwoIcHJpb3JpdHkYAyABKA4yEy5oZXJhbGQudjEuUHJpb3JpdHlCCLpIBYIBAhABEjkKCGNoYW5uZWxzGAQgAygOMhIuaGVyYWxkLnYxLkNoYW5uZWxCE7pIEJIBDQgBGAEiB4IBBBABIAASLwoJdGVtcGxhdGVzGAUgASgLMhQuaGVyYWxkLnYxLlRlbXBsYXRlc0IGukgDyAEBEjIKA3R0bBgGIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvbkIKukgHqgEEMgIIARIQCghjcml0aWNhbBgHIAEoCBISCgpkaWdlc3RpYmxlGAggASgIEi4KEGRpZ2VzdF90ZW1wbGF0ZXMYCSABKAsyFC5oZXJhbGQudjEuVGVtcGxhdGVzEigKCnJhdGVfbGltaXQYCiABKAsyFC5oZXJhbGQudjEuUmF0ZUxpbWl0Eh0KC2Rlc2NyaXB0aW9uGAsgASgJQgi6SAVyAxjQDxIPCgd2ZXJzaW9uGAwgASgFEi8KC2NyZWF0ZV90aW1lGA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIfCgxtYXhfYXR0ZW1wdHMYDiABKAVCCbpIBhoEGBkoABJnCgdsb2NhbGVzGA8gAygLMiMuaGVyYWxkLnYxLk1lc3NhZ2VUeXBlLkxvY2FsZXNFbnRyeUIxukgumgErEGQiJ3IlMiNeW0EtWmEtel17Miw4fSgtW0EtWmEtejAtOV17MSw4fSkqJBJBCg1kZWR1cGVfd2luZG93GBAgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQg+6SAyqAQkiBQiA54QPMgASYAoIdmFyaWFudHMYESADKAsyJC5oZXJhbGQudjEuTWVzc2FnZVR5cGUuVmFyaWFudHNFbnRyeUIoukglmgEiEBQiHnIcMhpeW2EtejAtOV1bYS16MC05Xy1dezAsMzF9JBIlCgh0cmFja2luZxgSIAEoCzITLmhlcmFsZC52MS5UcmFja2luZxpECgxMb2NhbGVzRW50cnkSCwoDa2V5GAEgASgJEiMKBXZhbHVlGAIgASgLMhQuaGVyYWxkLnYxLlRlbXBsYXRlczoCOAEaRQoNVmFyaWFudHNFbnRyeRILCgNrZXkYASABKAkSIwoFdmFsdWUYAiABKAsyFC5oZXJhbGQudjEuVGVtcGxhdGVzOgI4ASJQChhVcHNlcnRNZXNzYWdlVHlwZVJlcXVlc3QSNAoMbWVzc2FnZV90eXBlGAEgASgLMhYuaGVyYWxkLnYxLk1lc3NhZ2VUeXBlQga6SAPIAQEiSQoZVXBzZXJ0TWVzc2FnZVR5cGVSZXNwb25zZRIsCgxtZXNzYWdlX3R5cGUYASABKAsyFi5oZXJhbGQudjEuTWVzc2FnZVR5cGUiSgoVR2V0TWVzc2FnZVR5cGVSZXF1ZXN0EhcKA2tleRgBIAEoCUIKukgHcgUQARiAARIYCgd2ZXJzaW9uGAIgASgFQge6SAQaAigAIkYKFkdldE1lc3NhZ2VUeXBlUmVzcG9uc2USLAoMbWVzc2FnZV90eXBlGAEgASgLMhYuaGVyYWxkLnYxLk1lc3NhZ2VUeXBlInAKF0xpc3RNZXNzYWdlVHlwZXNSZXF1ZXN0EhwKCXBhZ2Vfc2l6ZRgBIAEoBUIJukgGGgQYZCgAEhwKCnBhZ2VfdG9rZW4YAiABKAlCCLpIBXIDGIAEEhkKCGNhdGVnb3J5GAMgASgJQge6SARyAhhAImIKGExpc3RNZXNzYWdlVHlwZXNSZXNwb25zZRItCg1tZXNzYWdlX3R5cGVzGAEgAygLMhYuaGVyYWxkLnYxLk1lc3NhZ2VUeXBlEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSL6AQoVUHJldmlld01lc3NhZ2VSZXF1ZXN0EiYKEG1lc3NhZ2VfdHlwZV9rZXkYASABKAlCCrpIB3IFEAEYgAFIABIuCgxtZXNzYWdlX3R5cGUYAiABKAsyFi5oZXJhbGQudjEuTWVzc2FnZVR5cGVIABIlCgRkYXRhGAMgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdBIeCgxyZWNpcGllbnRfaWQYBCABKAlCCLpIBXIDGIACEhcKBmxvY2FsZRgFIAEoCUIHukgEcgIYIxIYCgd2YXJpYW50GAYgASgJQge6SARyAhggQg8KBnNvdXJjZRIFukgCCAEikAEKD1JlbmRlcmVkTWVzc2FnZRIjCgdjaGFubmVsGAEgASgOMhIuaGVyYWxkLnYxLkNoYW5uZWwSDwoHc3ViamVjdBgCIAEoCRINCgV0aXRsZRgDIAEoCRIMCgRib2R5GAQgASgJEgwKBGh0bWwYBSABKAkSDAoEbGluaxgGIAEoCRIOCgZsb2NhbGUYByABKAkiRgoWUHJldmlld01lc3NhZ2VSZXNwb25zZRIsCghtZXNzYWdlcxgBIAMoCzIaLmhlcmFsZC52MS5SZW5kZXJlZE1lc3NhZ2UqdAoOUmF0ZUxpbWl0U2NvcGUSIAocUkFURV9MSU1JVF9TQ09QRV9VTlNQRUNJRklFRBAAEiEKHVJBVEVfTElNSVRfU0NPUEVfTUVTU0FHRV9UWVBFEAESHQoZUkFURV9MSU1JVF9TQ09QRV9DQVRFR09SWRACKm0KD1JhdGVMaW1pdEFjdGlvbhIhCh1SQVRFX0xJTUlUX0FDVElPTl9VTlNQRUNJRklFRBAAEhoKFlJBVEVfTElNSVRfQUNUSU9OX0RST1AQARIbChdSQVRFX0xJTUlUX0FDVElPTl9ERUxBWRACMpADChJNZXNzYWdlVHlwZVNlcnZpY2USYAoRVXBzZXJ0TWVzc2FnZVR5cGUSIy5oZXJhbGQudjEuVXBzZXJ0TWVzc2FnZVR5cGVSZXF1ZXN0GiQuaGVyYWxkLnYxLlVwc2VydE1lc3NhZ2VUeXBlUmVzcG9uc2UiABJaCg5HZXRNZXNzYWdlVHlwZRIgLmhlcmFsZC52MS5HZXRNZXNzYWdlVHlwZVJlcXVlc3QaIS5oZXJhbGQudjEuR2V0TWVzc2FnZVR5cGVSZXNwb25zZSIDkAIBEmAKEExpc3RNZXNzYWdlVHlwZXMSIi5oZXJhbGQudjEuTGlzdE1lc3NhZ2VUeXBlc1JlcXVlc3QaIy5oZXJhbGQudjEuTGlzdE1lc3NhZ2VUeXBlc1Jlc3BvbnNlIgOQAgESWgoOUHJldmlld01lc3NhZ2USIC5oZXJhbGQudjEuUHJldmlld01lc3NhZ2VSZXF1ZXN0GiEuaGVyYWxkLnYxLlByZXZpZXdNZXNzYWdlUmVzcG9uc2UiA5ACAUIzWjFnaXRodWIuY29tL2hlcmFsZGhxL2hlcmFsZC9nZW4vaGVyYWxkL3YxO2hlcmFsZHYxYgZwcm90bzM", [file_buf_validate_validate, file_google_protobuf_duration, file_google_protobuf_struct, file_google_protobuf_timestamp, file_herald_v1_types]);
 
 /**
  * Templates are Go text/template sources, one per channel. A missing key in
@@ -241,6 +241,40 @@ export const RateLimitSchema: GenMessage<RateLimit> = /*@__PURE__*/
   messageDesc(file_herald_v1_message_type, 7);
 
 /**
+ * Tracking says what engagement Herald records for a message type. Both
+ * are off by default (privacy first); an inbox read is always recorded,
+ * since the inbox keeps read state anyway.
+ *
+ * @generated from message herald.v1.Tracking
+ */
+export type Tracking = Message<"herald.v1.Tracking"> & {
+  /**
+   * Opens: an open pixel in the email's HTML part, opens the app reports
+   * for push (EngagementService.ReportPushOpen), and opens a provider
+   * reports (SendGrid open events).
+   *
+   * @generated from field: bool opens = 1;
+   */
+  opens: boolean;
+
+  /**
+   * Clicks: the email's HTML links go through signed Herald redirects
+   * (only to the links of the rendered message), in-app clicks reported
+   * with InboxService.ReportClick, and clicks a provider reports.
+   *
+   * @generated from field: bool clicks = 2;
+   */
+  clicks: boolean;
+};
+
+/**
+ * Describes the message herald.v1.Tracking.
+ * Use `create(TrackingSchema)` to create a new message.
+ */
+export const TrackingSchema: GenMessage<Tracking> = /*@__PURE__*/
+  messageDesc(file_herald_v1_message_type, 8);
+
+/**
  * @generated from message herald.v1.MessageType
  */
 export type MessageType = Message<"herald.v1.MessageType"> & {
@@ -358,6 +392,13 @@ export type MessageType = Message<"herald.v1.MessageType"> & {
    * @generated from field: map<string, herald.v1.Templates> variants = 17;
    */
   variants: { [key: string]: Templates };
+
+  /**
+   * Engagement tracking; unset tracks nothing.
+   *
+   * @generated from field: herald.v1.Tracking tracking = 18;
+   */
+  tracking?: Tracking | undefined;
 };
 
 /**
@@ -365,7 +406,7 @@ export type MessageType = Message<"herald.v1.MessageType"> & {
  * Use `create(MessageTypeSchema)` to create a new message.
  */
 export const MessageTypeSchema: GenMessage<MessageType> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 8);
+  messageDesc(file_herald_v1_message_type, 9);
 
 /**
  * @generated from message herald.v1.UpsertMessageTypeRequest
@@ -382,7 +423,7 @@ export type UpsertMessageTypeRequest = Message<"herald.v1.UpsertMessageTypeReque
  * Use `create(UpsertMessageTypeRequestSchema)` to create a new message.
  */
 export const UpsertMessageTypeRequestSchema: GenMessage<UpsertMessageTypeRequest> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 9);
+  messageDesc(file_herald_v1_message_type, 10);
 
 /**
  * @generated from message herald.v1.UpsertMessageTypeResponse
@@ -399,7 +440,7 @@ export type UpsertMessageTypeResponse = Message<"herald.v1.UpsertMessageTypeResp
  * Use `create(UpsertMessageTypeResponseSchema)` to create a new message.
  */
 export const UpsertMessageTypeResponseSchema: GenMessage<UpsertMessageTypeResponse> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 10);
+  messageDesc(file_herald_v1_message_type, 11);
 
 /**
  * @generated from message herald.v1.GetMessageTypeRequest
@@ -423,7 +464,7 @@ export type GetMessageTypeRequest = Message<"herald.v1.GetMessageTypeRequest"> &
  * Use `create(GetMessageTypeRequestSchema)` to create a new message.
  */
 export const GetMessageTypeRequestSchema: GenMessage<GetMessageTypeRequest> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 11);
+  messageDesc(file_herald_v1_message_type, 12);
 
 /**
  * @generated from message herald.v1.GetMessageTypeResponse
@@ -440,7 +481,7 @@ export type GetMessageTypeResponse = Message<"herald.v1.GetMessageTypeResponse">
  * Use `create(GetMessageTypeResponseSchema)` to create a new message.
  */
 export const GetMessageTypeResponseSchema: GenMessage<GetMessageTypeResponse> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 12);
+  messageDesc(file_herald_v1_message_type, 13);
 
 /**
  * @generated from message herald.v1.ListMessageTypesRequest
@@ -471,7 +512,7 @@ export type ListMessageTypesRequest = Message<"herald.v1.ListMessageTypesRequest
  * Use `create(ListMessageTypesRequestSchema)` to create a new message.
  */
 export const ListMessageTypesRequestSchema: GenMessage<ListMessageTypesRequest> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 13);
+  messageDesc(file_herald_v1_message_type, 14);
 
 /**
  * @generated from message herald.v1.ListMessageTypesResponse
@@ -493,7 +534,7 @@ export type ListMessageTypesResponse = Message<"herald.v1.ListMessageTypesRespon
  * Use `create(ListMessageTypesResponseSchema)` to create a new message.
  */
 export const ListMessageTypesResponseSchema: GenMessage<ListMessageTypesResponse> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 14);
+  messageDesc(file_herald_v1_message_type, 15);
 
 /**
  * @generated from message herald.v1.PreviewMessageRequest
@@ -551,7 +592,7 @@ export type PreviewMessageRequest = Message<"herald.v1.PreviewMessageRequest"> &
  * Use `create(PreviewMessageRequestSchema)` to create a new message.
  */
 export const PreviewMessageRequestSchema: GenMessage<PreviewMessageRequest> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 15);
+  messageDesc(file_herald_v1_message_type, 16);
 
 /**
  * RenderedMessage is a template rendered for one channel.
@@ -602,7 +643,7 @@ export type RenderedMessage = Message<"herald.v1.RenderedMessage"> & {
  * Use `create(RenderedMessageSchema)` to create a new message.
  */
 export const RenderedMessageSchema: GenMessage<RenderedMessage> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 16);
+  messageDesc(file_herald_v1_message_type, 17);
 
 /**
  * @generated from message herald.v1.PreviewMessageResponse
@@ -619,7 +660,7 @@ export type PreviewMessageResponse = Message<"herald.v1.PreviewMessageResponse">
  * Use `create(PreviewMessageResponseSchema)` to create a new message.
  */
 export const PreviewMessageResponseSchema: GenMessage<PreviewMessageResponse> = /*@__PURE__*/
-  messageDesc(file_herald_v1_message_type, 17);
+  messageDesc(file_herald_v1_message_type, 18);
 
 /**
  * RateLimitScope says what a rate limit counts.
