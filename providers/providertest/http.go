@@ -1,11 +1,16 @@
 package providertest
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/sha1" //nolint:gosec // Twilio signs with HMAC-SHA1
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
@@ -14,7 +19,10 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -24,16 +32,23 @@ import (
 	"github.com/google/uuid"
 )
 
-// SendGrid speaks SendGrid's v3 Mail Send API.
+// SendGrid speaks SendGrid's v3 Mail Send API, and posts signed Event
+// Webhook events (PostEvents) as SendGrid does.
 type SendGrid struct {
 	recorder
 	*httptest.Server
 	APIKey string
+	// eventKey signs event posts; WebhookPublicKey is its public half.
+	eventKey *ecdsa.PrivateKey
 }
 
 // NewSendGrid starts a SendGrid API on loopback that accepts apiKey.
 func NewSendGrid(t testing.TB, apiKey string) *SendGrid {
-	s := &SendGrid{APIKey: apiKey}
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &SendGrid{APIKey: apiKey, eventKey: key}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v3/mail/send", s.send)
 	s.Server = httptest.NewServer(mux)
@@ -91,14 +106,90 @@ func (s *SendGrid) send(w http.ResponseWriter, r *http.Request) {
 	call := Call{Key: req.CustomArgs["herald_delivery_id"], To: to, Fields: map[string]string{
 		"subject": req.Subject, "body": req.Content[0].Value, "header": req.Headers["X-Herald-Delivery-Id"],
 	}}
+	for _, c := range req.Content {
+		if c.Type == "text/html" {
+			call.Fields["html"] = c.Value
+		}
+	}
 	if reply := s.next(call.Key); reply != nil {
 		call.Status = writeReply(w, reply)
 	} else {
-		w.Header().Set("X-Message-Id", strings.ReplaceAll(uuid.NewString(), "-", "")[:22])
+		id := strings.ReplaceAll(uuid.NewString(), "-", "")[:22]
+		w.Header().Set("X-Message-Id", id)
 		w.WriteHeader(http.StatusAccepted)
 		call.Status = http.StatusAccepted
+		call.Fields["messageId"] = id
 	}
 	s.record(call)
+}
+
+// WebhookPublicKey returns the Event Webhook verification key, base64 DER
+// as SendGrid's settings page shows it.
+func (s *SendGrid) WebhookPublicKey() string {
+	der, _ := x509.MarshalPKIXPublicKey(&s.eventKey.PublicKey)
+	return base64.StdEncoding.EncodeToString(der)
+}
+
+// Event returns an Event Webhook event of kind (delivered, bounce, open,
+// click, spamreport, ...) about an accepted call, with the fields SendGrid
+// sends (email, timestamp, sg_event_id, sg_message_id and the call's
+// custom arguments) and extra on top.
+func (s *SendGrid) Event(c Call, kind string, extra map[string]any) map[string]any {
+	ev := map[string]any{
+		"email": c.To, "timestamp": time.Now().Unix(), "event": kind,
+		"sg_event_id":        strings.ReplaceAll(uuid.NewString(), "-", "")[:22],
+		"sg_message_id":      c.Fields["messageId"] + ".filterdrecv-1-2-3",
+		"smtp-id":            "<" + c.Fields["messageId"] + "@ismtpd0001p1>",
+		"herald_delivery_id": c.Key,
+	}
+	for k, v := range extra {
+		ev[k] = v
+	}
+	return ev
+}
+
+// SignEvents returns the signature headers SendGrid sends with body at
+// timestamp ts: the base64 ASN.1 ECDSA P-256 signature of
+// SHA-256(ts + body).
+func (s *SendGrid) SignEvents(body []byte, ts string) string {
+	digest := sha256.Sum256(append([]byte(ts), body...))
+	sig, err := ecdsa.SignASN1(rand.Reader, s.eventKey, digest[:])
+	if err != nil {
+		panic(err) // only with a broken random source
+	}
+	return base64.StdEncoding.EncodeToString(sig)
+}
+
+// PostEvents posts events to url as SendGrid's signed Event Webhook does
+// (a JSON array, X-Twilio-Email-Event-Webhook-Signature and -Timestamp)
+// and returns the answer's status.
+func (s *SendGrid) PostEvents(url string, events ...map[string]any) (int, error) {
+	body, err := json.Marshal(events)
+	if err != nil {
+		return 0, err
+	}
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	return PostSendGridEvents(url, body, s.SignEvents(body, ts), ts)
+}
+
+// PostSendGridEvents posts an event body with the given signature headers
+// (a test tampering with them, say).
+func PostSendGridEvents(url string, body []byte, signature, ts string) (int, error) {
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "SendGrid Event API")
+	req.Header.Set("X-Twilio-Email-Event-Webhook-Signature", signature)
+	req.Header.Set("X-Twilio-Email-Event-Webhook-Timestamp", ts)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
 }
 
 // Twilio speaks Twilio's Messages API.
@@ -153,7 +244,14 @@ func (s *Twilio) create(w http.ResponseWriter, r *http.Request) {
 		twilioError(w, http.StatusBadRequest, 21211, fmt.Sprintf("The 'To' number %s is not a valid phone number.", to))
 		return
 	}
-	call := Call{Key: r.Header.Get("I-Twilio-Idempotency-Token"), To: to, Fields: map[string]string{"body": body}}
+	call := Call{Key: r.Header.Get("I-Twilio-Idempotency-Token"), To: to, Fields: map[string]string{"body": body,
+		"from": r.PostForm.Get("From"), "statusCallback": r.PostForm.Get("StatusCallback")}}
+	if cb := call.Fields["statusCallback"]; cb != "" {
+		if u, err := url.Parse(cb); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			twilioError(w, http.StatusBadRequest, 21609, "Invalid StatusCallback URL")
+			return
+		}
+	}
 	if reply := s.next(call.Key); reply != nil {
 		call.Status = writeReply(w, reply)
 	} else {
@@ -161,8 +259,63 @@ func (s *Twilio) create(w http.ResponseWriter, r *http.Request) {
 		out, _ := json.Marshal(map[string]any{"sid": sid, "account_sid": s.AccountSID, "to": to, "body": body,
 			"status": "queued", "num_segments": "1", "direction": "outbound-api"})
 		call.Status = writeReply(w, &Reply{Status: http.StatusCreated, Body: string(out)})
+		call.Fields["sid"] = sid
 	}
 	s.record(call)
+}
+
+// PostStatus posts a status callback about an accepted call to the
+// StatusCallback it asked for, as Twilio does: form parameters
+// (MessageSid, MessageStatus, ErrorCode, ...) signed with
+// X-Twilio-Signature. It returns the answer's status.
+func (s *Twilio) PostStatus(c Call, status string, errorCode int) (int, error) {
+	form := url.Values{
+		"AccountSid": {s.AccountSID}, "ApiVersion": {"2010-04-01"}, "From": {c.Fields["from"]}, "To": {c.To},
+		"MessageSid": {c.Fields["sid"]}, "SmsSid": {c.Fields["sid"]}, "MessageStatus": {status}, "SmsStatus": {status},
+	}
+	if errorCode != 0 {
+		form.Set("ErrorCode", strconv.Itoa(errorCode))
+	}
+	return PostTwilioForm(c.Fields["statusCallback"], form, TwilioSignature(s.AuthToken, c.Fields["statusCallback"], form))
+}
+
+// TwilioSignature signs a POST to fullURL with form the way Twilio does:
+// base64(HMAC-SHA1(auth token, URL + each parameter name and value,
+// sorted by name)).
+func TwilioSignature(authToken, fullURL string, form url.Values) string {
+	keys := make([]string, 0, len(form))
+	for k := range form {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString(fullURL)
+	for _, k := range keys {
+		for _, v := range form[k] {
+			b.WriteString(k + v)
+		}
+	}
+	m := hmac.New(sha1.New, []byte(authToken))
+	m.Write([]byte(b.String()))
+	return base64.StdEncoding.EncodeToString(m.Sum(nil))
+}
+
+// PostTwilioForm posts form to url with an X-Twilio-Signature header.
+func PostTwilioForm(u string, form url.Values, signature string) (int, error) {
+	req, err := http.NewRequest(http.MethodPost, u, strings.NewReader(form.Encode()))
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("User-Agent", "TwilioProxy/1.1")
+	req.Header.Set("X-Twilio-Signature", signature)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
 }
 
 // FCM speaks FCM's HTTP v1 API and Google's OAuth2 token endpoint (the

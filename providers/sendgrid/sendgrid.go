@@ -10,6 +10,7 @@ package sendgrid
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -42,19 +43,24 @@ type Options struct {
 	From string
 	// URL is the API base URL. Default DefaultURL.
 	URL string
+	// WebhookPublicKey is the verification key of the account's signed
+	// Event Webhook (base64 DER, as SendGrid shows it, or PEM). Without it
+	// every event post is refused.
+	WebhookPublicKey string
 	// HTTPClient defaults to providers.NewHTTPClient(nil).
 	HTTPClient *http.Client
 }
 
 // Provider sends through SendGrid.
 type Provider struct {
-	name    string
-	apiKey  string
-	from    address
-	url     string
-	client  *http.Client
-	secrets providers.Secrets
-	now     func() time.Time
+	webhookKey *ecdsa.PublicKey
+	name       string
+	apiKey     string
+	from       address
+	url        string
+	client     *http.Client
+	secrets    providers.Secrets
+	now        func() time.Time
 }
 
 // New returns a SendGrid provider.
@@ -70,6 +76,11 @@ func New(opts Options) (*Provider, error) {
 		name: opts.Name, apiKey: opts.APIKey, from: address{Email: from.Address, Name: from.Name},
 		url: strings.TrimRight(opts.URL, "/"), client: opts.HTTPClient,
 		secrets: providers.Secrets{opts.APIKey}, now: time.Now,
+	}
+	if opts.WebhookPublicKey != "" {
+		if p.webhookKey, err = ParsePublicKey(opts.WebhookPublicKey); err != nil {
+			return nil, fmt.Errorf("sendgrid: webhook public key: %w", err)
+		}
 	}
 	if p.name == "" {
 		p.name = "sendgrid"

@@ -42,6 +42,10 @@ type Options struct {
 	MessagingServiceSID string
 	// URL is the API base URL. Default DefaultURL.
 	URL string
+	// StatusCallbackURL, if set, is where Twilio posts the message's status
+	// changes: each message asks for StatusCallbackURL + "/" + its
+	// delivery id, so that the callback names its delivery.
+	StatusCallbackURL string
 	// HTTPClient defaults to providers.NewHTTPClient(nil).
 	HTTPClient *http.Client
 }
@@ -86,6 +90,9 @@ func (p *Provider) Name() string { return p.opts.Name }
 // Form returns the form that sends m.
 func (p *Provider) Form(m *providers.Message) url.Values {
 	form := url.Values{"To": {m.To}, "Body": {m.Body}}
+	if p.opts.StatusCallbackURL != "" && m.DeliveryID != "" {
+		form.Set("StatusCallback", strings.TrimRight(p.opts.StatusCallbackURL, "/")+"/"+url.PathEscape(m.DeliveryID))
+	}
 	if p.opts.MessagingServiceSID != "" {
 		form.Set("MessagingServiceSid", p.opts.MessagingServiceSID)
 	} else {

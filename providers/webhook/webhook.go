@@ -47,12 +47,36 @@ type Payload struct {
 	Data           json.RawMessage `json:"data,omitempty"`
 	// Body is the rendered webhook template, if the message type has one.
 	Body string `json:"body,omitempty"`
+	// ReceiptURL is where the receiver may confirm the outcome (see
+	// Receipt), when Herald has a public URL.
+	ReceiptURL string `json:"receiptUrl,omitempty"`
 }
+
+// Receipt is the body a receiver POSTs to a payload's receiptUrl, signed
+// like Herald's own webhooks (Herald-Signature: HMAC-SHA256 of
+// "<t>.<body>" under the tenant's signing secret; Sign makes it), to say
+// what became of the delivery: "delivered", or "bounced" when it could
+// not be delivered onwards.
+type Receipt struct {
+	DeliveryID string `json:"deliveryId"`
+	Status     string `json:"status"`
+	// Reason is a short word or phrase for a bounce.
+	Reason string `json:"reason,omitempty"`
+	// ID, if set, identifies the receipt: a repeat is applied once.
+	ID string `json:"id,omitempty"`
+}
+
+// Receipt statuses.
+const (
+	ReceiptDelivered = "delivered"
+	ReceiptBounced   = "bounced"
+)
 
 // Provider posts to webhook URLs.
 type Provider struct {
-	client *http.Client
-	now    func() time.Time
+	client     *http.Client
+	now        func() time.Time
+	receiptURL string
 }
 
 // Options configure New. The zero value refuses private addresses.
@@ -61,6 +85,9 @@ type Options struct {
 	AllowPrivate bool
 	// Timeout bounds one call. Default 10s.
 	Timeout time.Duration
+	// ReceiptURL, if set, is put in every payload (receiptUrl) for the
+	// receiver's optional receipt.
+	ReceiptURL string
 }
 
 // New returns a webhook provider.
@@ -69,8 +96,9 @@ func New(opts *Options) *Provider {
 		opts = &Options{}
 	}
 	return &Provider{
-		client: safehttp.NewClient(&safehttp.Options{AllowPrivate: opts.AllowPrivate, Timeout: opts.Timeout}),
-		now:    time.Now,
+		client:     safehttp.NewClient(&safehttp.Options{AllowPrivate: opts.AllowPrivate, Timeout: opts.Timeout}),
+		now:        time.Now,
+		receiptURL: opts.ReceiptURL,
 	}
 }
 
@@ -81,7 +109,7 @@ func (p *Provider) Name() string { return "webhook" }
 func (p *Provider) Send(ctx context.Context, m *providers.Message) (*providers.Result, error) {
 	body, err := json.Marshal(Payload{
 		ID: m.DeliveryID, NotificationID: m.NotificationID, MessageType: m.MessageType,
-		RecipientID: m.RecipientID, CreateTime: m.CreateTime, Data: m.Data, Body: m.Body,
+		RecipientID: m.RecipientID, CreateTime: m.CreateTime, Data: m.Data, Body: m.Body, ReceiptURL: p.receiptURL,
 	})
 	if err != nil {
 		return nil, &providers.Error{Class: providers.Permanent, Err: err}
