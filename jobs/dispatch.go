@@ -283,6 +283,15 @@ func (d *sender) settle(ctx context.Context, del *store.Delivery, chain []provid
 				events = append(events, *ev)
 			}
 		}
+		if o.err.Suppress {
+			ev, err := d.suppressAddress(ctx, del, o)
+			if err != nil {
+				return err
+			}
+			if ev != nil {
+				events = append(events, *ev)
+			}
+		}
 	}
 
 	if sent != nil {

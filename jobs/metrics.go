@@ -22,6 +22,7 @@ type instruments struct {
 	failovers   metric.Int64Counter
 	slotWaits   metric.Int64Counter
 	tokensGone  metric.Int64Counter
+	suppressed  metric.Int64Counter
 }
 
 func newInstruments(mp metric.MeterProvider) *instruments {
@@ -50,6 +51,9 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 	in.tokensGone, _ = m.Int64Counter("herald.push.tokens_removed",
 		metric.WithDescription("Push tokens removed because the provider called them invalid, by provider."),
 		metric.WithUnit("{token}"))
+	in.suppressed, _ = m.Int64Counter("herald.suppressions.added",
+		metric.WithDescription("Addresses put on a suppression list because a provider refused them as invalid, by channel and reason."),
+		metric.WithUnit("{address}"))
 	return in
 }
 

@@ -14,10 +14,11 @@ import (
 
 // Default returns Herald's standard layers in order. Dedupe runs before
 // the rate limit so that a duplicate never spends a slot of the limit. f may
-// be nil: no flag layers then.
+// be nil: no flag layers then. Its tracking layer has no public URL: give
+// it one with Replace(NewTrack(url)).
 func Default(r *render.Renderer, f *flags.Flags) *Pipeline {
-	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Preferences{}, Rollout{Flags: f}, Digest{},
-		Dedupe{}, RateLimit{}, Variant{Flags: f}, Render{Renderer: r})
+	return New(Expiration{}, LoadRecipients{}, SelectChannels{}, Suppress{}, Preferences{}, Rollout{Flags: f}, Digest{},
+		Dedupe{}, RateLimit{}, Variant{Flags: f}, Render{Renderer: r}, NewTrack(""))
 }
 
 // Expiration drops every message of a notification older than its message

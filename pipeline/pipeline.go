@@ -53,6 +53,17 @@ func (p *Pipeline) Insert(before string, layer Layer) *Pipeline {
 	return New(slices.Insert(layers, i, layer)...)
 }
 
+// Replace returns a copy of p with the layer of layer's name replaced by
+// it, or appended if there is none (a configured tracking layer, say).
+func (p *Pipeline) Replace(layer Layer) *Pipeline {
+	layers := p.Layers()
+	if i := slices.IndexFunc(layers, func(l Layer) bool { return l.Name() == layer.Name() }); i >= 0 {
+		layers[i] = layer
+		return New(layers...)
+	}
+	return New(append(layers, layer)...)
+}
+
 // Run runs every layer over b, stopping at the first error.
 func (p *Pipeline) Run(ctx context.Context, b *Batch) error {
 	for _, l := range p.layers {
@@ -96,6 +107,9 @@ type Preloaded struct {
 	Recipients  map[string]*store.Recipient
 	Preferences map[string]*store.Preferences
 	Defaults    *store.Preferences
+	// suppressions are the listed addresses among the recipients', read
+	// by the first batch that needs them.
+	suppressions map[store.SuppressionKey]*store.Suppression
 }
 
 // Preload makes the batch use p instead of loading recipients and

@@ -101,6 +101,10 @@ type Error struct {
 	// unregistered push token, a phone number that cannot receive SMS):
 	// no retry and no other provider can help, and push tokens are removed.
 	BadAddress bool
+	// Suppress reports that the address should get nothing more (a number
+	// that is no valid mobile number): Herald puts it on the tenant's
+	// suppression list. It implies BadAddress.
+	Suppress bool
 	// ProviderFault reports a permanent failure of the provider account
 	// rather than of the message (credentials refused, account suspended):
 	// the next provider of the channel may still succeed.
@@ -286,6 +290,28 @@ func (r *Registry) SetRateLimit(name string, rate Rate) {
 func (r *Registry) RateLimit(name string) (Rate, bool) {
 	rate, ok := r.limits[name]
 	return rate, ok && rate.Count > 0
+}
+
+// Named returns the provider named name among the registry's (a default
+// or a tenant's), or nil.
+func (r *Registry) Named(name string) Provider {
+	for _, ps := range r.byChannel {
+		for _, p := range ps {
+			if p.Name() == name {
+				return p
+			}
+		}
+	}
+	for _, chans := range r.byTenant {
+		for _, ps := range chans {
+			for _, p := range ps {
+				if p.Name() == name {
+					return p
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // For returns channel's default providers, primary first.

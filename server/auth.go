@@ -39,7 +39,8 @@ func principalFrom(ctx context.Context) *principal {
 }
 
 // authInterceptor admits every RPC only with valid credentials: an inbox
-// token for InboxService, an API key for everything else.
+// token for InboxService, an inbox token or an API key for
+// EngagementService, an API key for everything else.
 type authInterceptor struct {
 	store  *store.Store
 	tokens *inboxTokens
@@ -60,7 +61,10 @@ func (a *authInterceptor) authenticate(ctx context.Context, procedure, header st
 		return nil, connect.NewError(connect.CodeUnauthenticated, errors.New(`missing "Authorization: Bearer <credentials>" header`))
 	}
 	token = strings.TrimSpace(token)
-	if strings.HasPrefix(procedure, "/"+heraldv1connect.InboxServiceName+"/") {
+	// EngagementService takes either: an inbox token from an app, an API
+	// key from a backend.
+	if strings.HasPrefix(procedure, "/"+heraldv1connect.InboxServiceName+"/") ||
+		(strings.HasPrefix(procedure, "/"+heraldv1connect.EngagementServiceName+"/") && strings.HasPrefix(token, inboxTokenPrefix)) {
 		p, err := a.tokens.verify(ctx, token)
 		if err != nil {
 			return nil, err

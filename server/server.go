@@ -39,6 +39,8 @@ var ServiceNames = []string{
 	heraldv1connect.DigestServiceName,
 	heraldv1connect.TopicServiceName,
 	heraldv1connect.AnalyticsServiceName,
+	heraldv1connect.SuppressionServiceName,
+	heraldv1connect.EngagementServiceName,
 	heraldv1connect.OperatorServiceName,
 }
 
@@ -119,9 +121,9 @@ func New(opts *Options) (*http.ServeMux, error) {
 	handle(heraldv1connect.NewDigestServiceHandler(NewDigestHandler(opts.Store, digests), handlerOpts...))
 	handle(heraldv1connect.NewTopicServiceHandler(NewTopicHandler(opts.Store), handlerOpts...))
 	handle(heraldv1connect.NewOperatorServiceHandler(NewOperatorHandler(opts.Store, opts.Lanes), handlerOpts...))
-	// Services whose issues have not landed answer Unimplemented, behind auth
-	// like the rest.
-	handle(heraldv1connect.NewAnalyticsServiceHandler(heraldv1connect.UnimplementedAnalyticsServiceHandler{}, handlerOpts...))
+	handle(heraldv1connect.NewAnalyticsServiceHandler(NewAnalyticsHandler(opts.Store, opts.Now), handlerOpts...))
+	handle(heraldv1connect.NewSuppressionServiceHandler(NewSuppressionHandler(opts.Store), handlerOpts...))
+	handle(heraldv1connect.NewEngagementServiceHandler(NewEngagementHandler(opts.Store, opts.Now), handlerOpts...))
 
 	reflector := grpcreflect.NewStaticReflector(ServiceNames...)
 	mux.Handle(grpcreflect.NewHandlerV1(reflector))

@@ -307,3 +307,18 @@ func (q *Queries) InboxItemsSince(ctx context.Context, tenantID uuid.UUID, recip
 	}
 	return items, nil
 }
+
+// GetInboxItem returns the recipient's inbox item with id. Another
+// recipient's item is ErrNotFound.
+func (q *Queries) GetInboxItem(ctx context.Context, tenantID uuid.UUID, recipientID string, id uuid.UUID) (*InboxItem, error) {
+	rows, err := q.db.Query(ctx, `SELECT `+inboxColumns+` FROM inbox_items WHERE tenant_id = $1 AND recipient_id = $2 AND id = $3`,
+		tenantID, recipientID, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: get inbox item: %w", err)
+	}
+	it, err := pgx.CollectExactlyOneRow(rows, scanInboxItem)
+	if err != nil {
+		return nil, notFound(err, "inbox item")
+	}
+	return it, nil
+}

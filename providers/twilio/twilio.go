@@ -174,6 +174,7 @@ func classify(resp *http.Response, raw []byte, now time.Time) *providers.Error {
 		e.Class = providers.Transient
 	case badNumber[ae.Code]:
 		e.BadAddress = true
+		e.Suppress = InvalidNumberCode(e.Code)
 	case accountFault[ae.Code] || code == http.StatusUnauthorized || code == http.StatusForbidden:
 		e.ProviderFault = true
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
+	"github.com/heraldhq/herald/engagement"
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/jobs"
@@ -165,7 +166,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 
 	workers := river.NewWorkers()
 	jobs.Register(workers, &jobs.Options{
-		Store: a.store, AsyncStore: store.NewStore(a.asyncPool), Pipeline: pipeline.Default(renderer, a.flags), Providers: registry, Logger: a.logger,
+		Store: a.store, AsyncStore: store.NewStore(a.asyncPool), Pipeline: pipeline.Default(renderer, a.flags).Replace(pipeline.NewTrack(cfg.PublicURL)), Providers: registry, Logger: a.logger,
 		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout, FanoutChunk: cfg.FanoutChunk,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
 		MeterProvider: a.telemetry.MeterProvider(), Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
@@ -216,6 +217,11 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 			return err
 		}
 		a.mux.Handle("/", api)
+		// Provider receipts and tracking links, verified by their signatures.
+		receipts := engagement.New(&engagement.Options{Store: a.store, Providers: registry, PublicURL: cfg.PublicURL,
+			Logger: a.logger, MeterProvider: a.telemetry.MeterProvider(), Now: opts.Now})
+		a.mux.Handle("POST /receipts/", receipts)
+		a.mux.Handle("GET /t/", receipts)
 		console := web.Handler()
 		a.mux.Handle("GET /console", console)
 		a.mux.Handle("GET /console/", console)

@@ -59,6 +59,9 @@ type Config struct {
 	// Providers configures the delivery providers (providers.go).
 	Providers   ProviderConfig
 	CORSOrigins []string
+	// PublicURL is where Herald is reachable from outside (receipts,
+	// tracking links); empty turns those off.
+	PublicURL string
 }
 
 // Variables lists the environment variables ConfigFromEnv reads, with their
@@ -92,6 +95,7 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_PPROF_ADDR", "", "Serve Go's pprof profiles on this separate address (e.g. `127.0.0.1:6060`); empty for none."},
 	{"HERALD_DEBUG_SQL", "false", "Add up database time per SQL statement and log the costliest at shutdown (profiling aid)."},
 	{"HERALD_CORS_ORIGINS", "", "Comma-separated origins whose pages may call the API from a browser (the sites embedding the inbox), e.g. `https://app.example.com`; `*` allows any."},
+	{"HERALD_PUBLIC_URL", "", "Herald's base URL as providers and readers reach it, e.g. `https://herald.example.com`: Twilio status callbacks, webhook `receiptUrl`s and email open/click tracking links point there (see [Receipts and engagement](#receipts-and-engagement)); empty turns them off."},
 }, providerVariables()...)
 
 // ConfigFromEnv reads the configuration from getenv (os.Getenv if nil) and
@@ -131,6 +135,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		DebugSQL:            p.boolean("HERALD_DEBUG_SQL"),
 		Providers:           providerConfigFromEnv(p),
 		CORSOrigins:         p.list("HERALD_CORS_ORIGINS"),
+		PublicURL:           strings.TrimRight(p.str("HERALD_PUBLIC_URL"), "/"),
 	}
 	if err := cfg.Validate(); err != nil {
 		p.errs = append(p.errs, err)
@@ -198,6 +203,12 @@ func (c *Config) Validate() error {
 	for _, o := range c.CORSOrigins {
 		if err := checkOrigin(o); err != nil {
 			errs = append(errs, fmt.Errorf("HERALD_CORS_ORIGINS: %w", err))
+		}
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+			errs = append(errs, fmt.Errorf("HERALD_PUBLIC_URL: %q is not a base URL like https://herald.example.com", c.PublicURL))
 		}
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/url"
 	"os"
 	"slices"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/heraldhq/herald/engagement"
 	"github.com/heraldhq/herald/providers"
 	"github.com/heraldhq/herald/providers/apns"
 	"github.com/heraldhq/herald/providers/fcm"
@@ -62,10 +64,11 @@ var kinds = []kind{
 		{Key: "API_KEY", Required: true, Secret: true, Doc: "SendGrid API key with the mail.send scope."},
 		{Key: "FROM", Required: true, Doc: "Sender, `Name <address>` or an address."},
 		{Key: "URL", Default: sendgrid.DefaultURL, Doc: "API base URL."},
+		{Key: "WEBHOOK_PUBLIC_KEY", Doc: "Verification key of the signed Event Webhook (base64, from Mail Settings); events post to `<HERALD_PUBLIC_URL>/receipts/sendgrid/<provider name>`."},
 		rateSetting,
 	}, build: func(in *Instance, env *buildEnv) (providers.Provider, error) {
 		return sendgrid.New(sendgrid.Options{Name: in.Name, APIKey: in.get("API_KEY"), From: in.get("FROM"), URL: in.get("URL"),
-			HTTPClient: providers.NewHTTPClient(env.httpClient())})
+			WebhookPublicKey: in.get("WEBHOOK_PUBLIC_KEY"), HTTPClient: providers.NewHTTPClient(env.httpClient())})
 	}},
 	{Name: "smtp", Channel: store.ChannelEmail, Settings: []setting{
 		{Key: "HOST", Required: true, Doc: "SMTP server host name."},
@@ -92,9 +95,13 @@ var kinds = []kind{
 		{Key: "URL", Default: twilio.DefaultURL, Doc: "API base URL."},
 		rateSetting,
 	}, build: func(in *Instance, env *buildEnv) (providers.Provider, error) {
+		callback := ""
+		if env.cfg.PublicURL != "" {
+			callback = env.cfg.PublicURL + engagement.TwilioPath + url.PathEscape(in.Name)
+		}
 		return twilio.New(twilio.Options{Name: in.Name, AccountSID: in.get("ACCOUNT_SID"), AuthToken: in.get("AUTH_TOKEN"),
 			From: in.get("FROM"), MessagingServiceSID: in.get("MESSAGING_SERVICE_SID"), URL: in.get("URL"),
-			HTTPClient: providers.NewHTTPClient(env.httpClient())})
+			StatusCallbackURL: callback, HTTPClient: providers.NewHTTPClient(env.httpClient())})
 	}},
 	{Name: "fcm", Channel: store.ChannelPush, Settings: []setting{
 		{Key: "CREDENTIALS_FILE", Required: true, Doc: "Service-account JSON key file of the Firebase project."},
@@ -131,7 +138,12 @@ var kinds = []kind{
 		}},
 	{Name: "webhook", Channel: store.ChannelWebhook,
 		build: func(in *Instance, env *buildEnv) (providers.Provider, error) {
-			return webhook.New(&webhook.Options{AllowPrivate: env.cfg.WebhookAllowPrivate, Timeout: env.cfg.ProviderTimeout}), nil
+			receipts := ""
+			if env.cfg.PublicURL != "" {
+				receipts = env.cfg.PublicURL + engagement.WebhookPath
+			}
+			return webhook.New(&webhook.Options{AllowPrivate: env.cfg.WebhookAllowPrivate, Timeout: env.cfg.ProviderTimeout,
+				ReceiptURL: receipts}), nil
 		}},
 }
 
