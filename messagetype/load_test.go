@@ -39,6 +39,7 @@ messageTypes:
       push: {title: "Deals", body: "{{.deal}}"}
     rate_limit: {count: 3, per: 24h, scope: category, action: delay}
     dedupeWindow: 30m
+    tracking: {opens: true, clicks: true}
 `
 
 func TestParseValidFile(t *testing.T) {
@@ -56,11 +57,14 @@ func TestParseValidFile(t *testing.T) {
 	require.Equal(t, []store.Channel{store.ChannelEmail, store.ChannelPush, store.ChannelInApp}, alert.Spec.Channels)
 	require.Equal(t, time.Hour, alert.Spec.TTL)
 	require.Equal(t, "Nouvelle connexion", alert.Spec.Locales["fr"].Push.Title)
+	require.Nil(t, alert.Spec.Tracking, "tracking is off unless asked for")
+	require.False(t, alert.Spec.TracksOpens())
 
 	promo := defs[1]
 	require.Equal(t, store.PriorityBulk, promo.Spec.Priority)
 	require.Equal(t, &store.RateLimit{Count: 3, Per: 24 * time.Hour, ByCategory: true, Delay: true}, promo.Spec.RateLimit)
 	require.Equal(t, 30*time.Minute, promo.Spec.DedupeWindow)
+	require.Equal(t, &store.Tracking{Opens: true, Clicks: true}, promo.Spec.Tracking, "tracking from the file")
 }
 
 func TestParseErrorsNameFileAndLine(t *testing.T) {

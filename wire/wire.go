@@ -215,6 +215,9 @@ func MessageTypeToProto(mt *store.MessageType) *heraldv1.MessageType {
 		out.DedupeWindow = durationpb.New(mt.DedupeWindow)
 	}
 	out.Variants = templatesMapToProto(mt.Variants)
+	if t := mt.Tracking; t != nil && (t.Opens || t.Clicks) {
+		out.Tracking = &heraldv1.Tracking{Opens: t.Opens, Clicks: t.Clicks}
+	}
 	return out
 }
 
@@ -268,6 +271,9 @@ func MessageTypeSpecFromProto(mt *heraldv1.MessageType) store.MessageTypeSpec {
 	}
 	spec.Locales = templatesMapFromProto(mt.GetLocales())
 	spec.Variants = templatesMapFromProto(mt.GetVariants())
+	if t := mt.GetTracking(); t.GetOpens() || t.GetClicks() {
+		spec.Tracking = &store.Tracking{Opens: t.GetOpens(), Clicks: t.GetClicks()}
+	}
 	if mt.GetDedupeWindow() != nil {
 		spec.DedupeWindow = mt.GetDedupeWindow().AsDuration()
 	}

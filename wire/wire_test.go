@@ -47,6 +47,7 @@ func TestMessageTypeRoundTrip(t *testing.T) {
 		RateLimit: &heraldv1.RateLimit{Count: 3, Per: durationProto(24 * time.Hour),
 			Scope: heraldv1.RateLimitScope_RATE_LIMIT_SCOPE_CATEGORY, Action: heraldv1.RateLimitAction_RATE_LIMIT_ACTION_DELAY},
 		DedupeWindow: durationProto(time.Hour), Critical: true,
+		Tracking:     &heraldv1.Tracking{Clicks: true},
 	}
 	spec := wire.MessageTypeSpecFromProto(in)
 	out := wire.MessageTypeToProto(&store.MessageType{Key: "k", MessageTypeSpec: spec})
