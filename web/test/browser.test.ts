@@ -124,6 +124,30 @@ test("the console finds the notification and shows its delivery timeline", async
   await page.locator(".queues").waitFor();
   assert.equal(await page.locator(".who .role").textContent(), "operator key");
 
+  // Stats: per message type, and per A/B variant with a chart. The Go
+  // test sent "promo" to 4 recipients on variant b (1 read) and 6 on the
+  // control (2 read); "ping" went to alice, who read it above.
+  const byType = page.locator(".stats .by-type tbody tr");
+  await byType.filter({ hasText: "promo" }).waitFor();
+  const cells = async (row: ReturnType<typeof page.locator>) => (await row.locator("td").allInnerTexts()).map((c) => c.trim());
+  // message type, sent, delivered, bounced, failed, suppressed, opened, clicked
+  assert.deepEqual(await cells(byType.filter({ hasText: "promo" })), ["promo", "10", "0", "0", "0", "0", "3", "0"]);
+  assert.deepEqual(await cells(byType.filter({ hasText: "ping" })), ["ping", "1", "0", "0", "0", "0", "1", "0"]);
+  const byVariant = page.locator(".stats .by-variant tbody tr");
+  assert.deepEqual(await cells(byVariant.filter({ hasText: "promo · b" })), ["promo · b", "4", "0", "1", "0", "25.0%", "0.0%"]);
+  assert.deepEqual(await cells(byVariant.filter({ hasText: "promo · control" })), ["promo · control", "6", "0", "2", "0", "33.3%", "0.0%"]);
+  const chart = page.locator(".stats .variant-chart svg");
+  assert.equal(await chart.locator("g.variant").count(), 3, "one group of bars per variant");
+  const openBar = chart.locator('g.variant[data-variant="promo · control"] rect.bar.open');
+  const width = Number(await openBar.getAttribute("width"));
+  assert.ok(Math.abs(width - 360 / 3) < 0.5, `the control's open bar is a third of the track (${width})`);
+  await page.locator(".stats").screenshot({ path: join(shots, "console-stats.png") });
+  // A message type filter narrows the stats.
+  await page.locator("form.stats-filters input[name=messageType]").fill("ping");
+  await page.locator("form.stats-filters button[type=submit]").click();
+  await byType.filter({ hasText: "promo" }).waitFor({ state: "detached" });
+  assert.equal(await byType.count(), 1);
+
   // Search by recipient, open the notification from the results.
   await page.locator("form.filters input[name=recipientId]").fill("alice");
   await page.locator("form.filters button[type=submit]").click();

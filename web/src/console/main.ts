@@ -1,10 +1,11 @@
-// Herald's operator console: search notifications, open one to read each
-// delivery's timeline (the decision log), and, for operator keys, watch
-// the queues. It signs in with an API key kept in this tab's
+// Herald's operator console: outcome stats per message type and A/B
+// variant, search notifications, open one to read each delivery's timeline
+// (the decision log), and, for operator keys, watch the queues. It signs in with an API key kept in this tab's
 // sessionStorage; the key travels only in the Authorization header to the
 // Herald that served the page.
 import { createClient, type Client } from "@connectrpc/connect";
-import { durationMs, timestampDate, type Timestamp } from "@bufbuild/protobuf/wkt";
+import { durationMs, timestampDate, timestampFromDate, type Timestamp } from "@bufbuild/protobuf/wkt";
+import { AnalyticsService, type StatsRow } from "../gen/herald/v1/analytics_pb";
 import {
   NotificationService,
   NotificationStatus,
@@ -23,6 +24,7 @@ const $ = <T extends Element>(sel: string, root: ParentNode = document) => root.
 
 let notifications: Client<typeof NotificationService>;
 let operator: Client<typeof OperatorService>;
+let analytics: Client<typeof AnalyticsService>;
 let queueTimer: ReturnType<typeof setInterval> | undefined;
 let nextPageToken = "";
 let lastFilter = {
@@ -52,11 +54,16 @@ function start() {
     void search();
   });
   $<HTMLButtonElement>(".search .more").addEventListener("click", () => void search(nextPageToken));
+  $<HTMLFormElement>("form.stats-filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    void loadStats();
+  });
   window.addEventListener("hashchange", () => void route());
 
   const transport = bearerTransport(location.origin, apiKey);
   notifications = createClient(NotificationService, transport);
   operator = createClient(OperatorService, transport);
+  analytics = createClient(AnalyticsService, transport);
   if (apiKey()) {
     void enter();
   } else {
@@ -86,8 +93,111 @@ async function enter() {
   $<HTMLElement>(".who").hidden = false;
   $<HTMLElement>(".who .role").textContent = "tenant key";
   void startQueues();
-  await search();
+  await Promise.all([loadStats(), search()]);
   await route();
+}
+
+// Totals of stats rows summed over channels (and variants, or not).
+interface Totals {
+  label: string;
+  sent: number;
+  delivered: number;
+  bounced: number;
+  failed: number;
+  suppressed: number;
+  opened: number;
+  clicked: number;
+}
+
+function sumRows(rows: StatsRow[], key: (r: StatsRow) => string): Totals[] {
+  const out = new Map<string, Totals>();
+  for (const r of rows) {
+    const label = key(r);
+    const t = out.get(label) ?? { label, sent: 0, delivered: 0, bounced: 0, failed: 0, suppressed: 0, opened: 0, clicked: 0 };
+    t.sent += Number(r.sent);
+    t.delivered += Number(r.delivered);
+    t.bounced += Number(r.bounced);
+    t.failed += Number(r.failed);
+    t.suppressed += Object.values(r.suppressed).reduce((a, n) => a + Number(n), 0);
+    t.opened += Number(r.opened);
+    t.clicked += Number(r.clicked);
+    out.set(label, t);
+  }
+  return [...out.values()];
+}
+
+const percent = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : "–");
+
+async function loadStats() {
+  const f = new FormData($<HTMLFormElement>("form.stats-filters"));
+  const days = Number(f.get("days") ?? 7);
+  const end = new Date();
+  const start = new Date(end.getTime() - days * 86_400_000);
+  await handle($(".stats .error"), async () => {
+    const resp = await analytics.getStats({
+      messageType: String(f.get("messageType") ?? "").trim(),
+      startTime: timestampFromDate(start),
+      endTime: timestampFromDate(end),
+    });
+    renderStats(resp.rows);
+  });
+}
+
+function renderStats(rows: StatsRow[]) {
+  const byType = sumRows(rows, (r) => r.messageType).map((t) =>
+    row([t.label, ...[t.sent, t.delivered, t.bounced, t.failed, t.suppressed, t.opened, t.clicked].map(String)]),
+  );
+  if (byType.length === 0) byType.push(row(["Nothing was sent in this period."], "quiet", "td", 8));
+  $<HTMLElement>(".stats .by-type tbody").replaceChildren(...byType);
+
+  const variants = sumRows(rows, (r) => `${r.messageType} · ${r.variant || "control"}`);
+  const byVariant = variants.map((t) =>
+    row([t.label, String(t.sent), String(t.delivered), String(t.opened), String(t.clicked), percent(t.opened, t.sent), percent(t.clicked, t.sent)]),
+  );
+  if (byVariant.length === 0) byVariant.push(row(["No variants to compare."], "quiet", "td", 7));
+  $<HTMLElement>(".stats .by-variant tbody").replaceChildren(...byVariant);
+  $<HTMLElement>(".stats .variant-chart").replaceChildren(...(variants.length > 0 ? variantChart(variants) : []));
+}
+
+// variantChart draws each variant's open and click rates as bars: plain
+// SVG, sized to the data.
+function variantChart(variants: Totals[]): Element[] {
+  const ns = "http://www.w3.org/2000/svg";
+  const labelWidth = 220, barWidth = 360, barHeight = 10, rowHeight = 32;
+  const svg = document.createElementNS(ns, "svg");
+  const height = variants.length * rowHeight + 4;
+  svg.setAttribute("viewBox", `0 0 ${labelWidth + barWidth + 60} ${height}`);
+  svg.setAttribute("width", String(labelWidth + barWidth + 60));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", "Open and click rates per variant");
+  const el = (tag: string, attrs: Record<string, string | number>, text = "") => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text) e.textContent = text;
+    return e;
+  };
+  variants.forEach((t, i) => {
+    const y = i * rowHeight + 4;
+    const g = el("g", { class: "variant" });
+    g.dataset.variant = t.label;
+    g.append(el("text", { x: 0, y: y + 15 }, t.label));
+    [
+      ["open", t.opened],
+      ["click", t.clicked],
+    ].forEach(([kind, n], j) => {
+      const by = y + j * (barHeight + 3);
+      const rate = t.sent > 0 ? Number(n) / t.sent : 0;
+      g.append(el("rect", { class: "track", x: labelWidth, y: by, width: barWidth, height: barHeight, rx: 2 }));
+      const bar = el("rect", { class: `bar ${kind}`, x: labelWidth, y: by, width: Math.max(rate * barWidth, rate > 0 ? 1 : 0), height: barHeight, rx: 2 });
+      bar.append(el("title", {}, `${t.label}: ${kind} rate ${percent(Number(n), t.sent)}`));
+      g.append(bar, el("text", { class: "value", x: labelWidth + barWidth + 6, y: by + barHeight - 1 }, percent(Number(n), t.sent)));
+    });
+    svg.append(g);
+  });
+  const legend = text("p", "", "legend");
+  legend.append(text("span", "open rate", "open"), text("span", "click rate", "click"));
+  return [legend, svg];
 }
 
 // handle runs an API call, sending the operator back to sign-in when the
@@ -307,11 +417,11 @@ function text(tag: string, content: string, cls = ""): HTMLElement {
   return e;
 }
 
-function row(cells: string[], cls = "", cell = "td"): HTMLTableRowElement {
+function row(cells: string[], cls = "", cell = "td", span = 5): HTMLTableRowElement {
   const tr = document.createElement("tr");
   if (cls) tr.className = cls;
   tr.append(...cells.map((c) => text(cell, c)));
-  if (cells.length === 1) (tr.firstElementChild as HTMLTableCellElement).colSpan = 5;
+  if (cells.length === 1) (tr.firstElementChild as HTMLTableCellElement).colSpan = span;
   return tr;
 }
 

@@ -289,7 +289,11 @@ export class HeraldInbox extends HTMLElement {
         const a = document.createElement("a");
         a.href = link;
         a.textContent = item.title;
-        a.addEventListener("click", () => void (item.read || this.#markRead(item)));
+        a.addEventListener("click", () => {
+          // Best effort: recorded when the message type tracks clicks.
+          this.#client?.reportClick({ itemId: item.id }).catch(() => undefined);
+          void (item.read || this.#markRead(item));
+        });
         title.append(a);
       } else {
         title.textContent = item.title;

@@ -32,6 +32,7 @@ func TestConfigNamesEveryBadVariable(t *testing.T) {
 		"HERALD_DB_MAX_CONNS":          "0",
 		"HERALD_RETRY_BASE_DELAY":      "soon",
 		"HERALD_BOOTSTRAP_API_KEY":     "short",
+		"HERALD_PUBLIC_URL":            "herald.example.com",
 	}
 	_, err := app.ConfigFromEnv(func(k string) string { return env[k] })
 	require.Error(t, err)

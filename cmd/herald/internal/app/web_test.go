@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"io"
 	"net/http"
@@ -13,8 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"connectrpc.com/connect"
 	"github.com/stretchr/testify/require"
 
+	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
+	"github.com/heraldhq/herald/gen/herald/v1/heraldv1connect"
 	"github.com/heraldhq/herald/store"
 )
 
@@ -98,10 +102,13 @@ func TestBrowserInboxAndConsole(t *testing.T) {
 	}))
 	t.Cleanup(pageSrv.Close)
 
-	b := setupWith(t, testConfig(t, map[string]string{"HERALD_CORS_ORIGINS": pageSrv.URL}))
+	flags := newFlagFile(t, `"template-variant":{"state":"ENABLED","variants":{"control":"","b":"b"},"defaultVariant":"control",
+	  "targeting":{"if":[{"in":[{"var":"targetingKey"},["bob0","bob1","bob2","bob3"]]},"b","control"]}}`)
+	b := setupWith(t, testConfig(t, map[string]string{"HERALD_CORS_ORIGINS": pageSrv.URL, "HERALD_FLAGS_FILE": flags.path}))
 	b.inApp(t, "alice")
 	page.Herald = b.app.URL()
 	page.Token = b.inboxToken(t, "alice", time.Hour)
+	b.abTest(t)
 
 	shots, err := filepath.Abs(filepath.Join(webDir, "test-results"))
 	require.NoError(t, err)
@@ -109,10 +116,38 @@ func TestBrowserInboxAndConsole(t *testing.T) {
 		"HERALD_URL": b.app.URL(), "HERALD_API_KEY": b.operatorKey(t), "INBOX_PAGE_URL": pageSrv.URL,
 		"SCREENSHOT_DIR": shots, "CHROMIUM": chromium,
 	})
-	for _, name := range []string{"inbox-new-item.png", "inbox-read.png", "console-timeline.png"} {
+	for _, name := range []string{"inbox-new-item.png", "inbox-read.png", "console-timeline.png", "console-stats.png"} {
 		info, err := os.Stat(filepath.Join(shots, name))
 		require.NoError(t, err)
 		require.Positive(t, info.Size())
+	}
+}
+
+// abTest sends an in-app "promo" with an A/B variant to bob0..bob9 (bob0-3
+// get variant b) and reads it as bob0, bob4 and bob5: per variant, 4 sent
+// and 1 opened of b, 6 sent and 2 opened of the control, for the console's
+// stats.
+func (b *testBundle) abTest(t *testing.T) {
+	t.Helper()
+	_, err := b.messageTypes.UpsertMessageType(b.ctx, connect.NewRequest(&heraldv1.UpsertMessageTypeRequest{MessageType: &heraldv1.MessageType{
+		Key: "promo", Channels: []heraldv1.Channel{heraldv1.Channel_CHANNEL_IN_APP},
+		Templates: &heraldv1.Templates{InApp: &heraldv1.InAppTemplate{Title: "Sale", Body: "Today only"}},
+		Variants:  map[string]*heraldv1.Templates{"b": {InApp: &heraldv1.InAppTemplate{Title: "Sale: 20% off", Body: "Today only"}}},
+	}}))
+	require.NoError(t, err)
+	var ids []string
+	for i := range 10 {
+		ids = append(ids, fmt.Sprint("bob", i))
+		b.recipient(t, ids[i], "")
+	}
+	n := b.waitCompleted(t, b.send(t, &heraldv1.SendRequest{MessageType: "promo", RecipientIds: ids}).GetNotificationId())
+	for _, d := range n.GetDeliveries() {
+		require.Equal(t, d.GetRecipientId() < "bob4", d.GetVariant() == "b", d.GetRecipientId())
+	}
+	for _, r := range []string{"bob0", "bob4", "bob5"} {
+		_, err := heraldv1connect.NewInboxServiceClient(http.DefaultClient, b.app.URL(), connect.WithInterceptors(bearer(b.inboxToken(t, r, time.Hour)))).
+			MarkAllRead(b.ctx, connect.NewRequest(&heraldv1.MarkAllReadRequest{}))
+		require.NoError(t, err)
 	}
 }
 
