@@ -24,14 +24,17 @@ const generateSQL = `
 		FROM generate_series(0, ($2 - 1) / 1000) k
 	)
 	INSERT INTO deliveries (id, tenant_id, notification_id, recipient_id, channel, status, reason, variant,
-		message_type, message_type_version, priority, created_at, opened_at, clicked_at, complained_at)
+		message_type, message_type_version, priority, address, content, created_at, opened_at, clicked_at, complained_at)
 	SELECT md5($1::uuid::text || 'd' || g)::uuid, $1::uuid, md5($1::uuid::text || 'n' || (g / 1000))::uuid, 'r' || g,
 		(ARRAY['email', 'sms', 'push', 'in_app'])[g % 4 + 1],
 		(ARRAY['sent', 'sent', 'sent', 'sent', 'delivered', 'delivered', 'bounced', 'failed', 'suppressed', 'queued'])[(g / 7) % 10 + 1],
 		CASE (g / 7) % 10 WHEN 8 THEN (ARRAY['bounced', 'complained', 'opted_out'])[(g / 3) % 3 + 1]
 			WHEN 6 THEN 'bounced' WHEN 7 THEN 'permanent' ELSE '' END,
 		CASE WHEN (g / 4) % 2 = 0 THEN '' ELSE 'b' END,
-		'mt' || (g % 3), 1, 'normal', $3 + g * interval '1 second',
+		'mt' || (g % 3), 1, 'normal', 'r' || g || '@example.com',
+		jsonb_build_object('subject', 'Your order ' || g || ' has shipped', 'body', 'Hi! Your order ' || g ||
+			' is on its way and should arrive within three days. Track it from your account page.'),
+		$3 + g * interval '1 second',
 		CASE WHEN (g / 7) % 10 < 6 AND g % 5 = 0 THEN $3 + g * interval '1 second' END,
 		CASE WHEN (g / 7) % 10 < 6 AND g % 15 = 0 THEN $3 + g * interval '1 second' END,
 		CASE WHEN (g / 7) % 10 IN (4, 5) AND g % 50 = 0 THEN $3 + g * interval '1 second' END
@@ -167,7 +170,8 @@ func TestStatsOnAGeneratedDataSet(t *testing.T) {
 }
 
 // BenchmarkStats1M times GetStats' query over 1,000,000 deliveries of one
-// tenant (12 days at one delivery a second), 24 rows of message type,
+// tenant (12 days at one delivery a second, each with an address and a
+// rendered subject and body, as real rows have), 24 rows of message type,
 // channel and variant.
 //
 //	go test -run '^$' -bench Stats1M -benchtime 20x ./store/
