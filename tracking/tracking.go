@@ -93,6 +93,7 @@ func Rewrite(htmlSrc string, click func(link string) string, pixel string) (stri
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
+			out.Write(z.Raw()) // an unfinished tag at the end, copied as it is
 			break
 		}
 		// Token and TagName unescape and lower-case in the tokenizer's

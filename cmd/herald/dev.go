@@ -29,7 +29,8 @@ const (
 )
 
 // runDev runs Herald for local development: private webhook targets
-// allowed, text logs, a dev tenant with a fresh key, a sample message type
+// allowed, text logs, its loopback address as the public URL (receipts,
+// tracking links), a dev tenant with a fresh key, a sample message type
 // and a recipient whose webhook is a sink inside this process that verifies
 // and logs what it receives.
 func runDev(ctx context.Context, _ []string) error {
@@ -44,6 +45,13 @@ func runDev(ctx context.Context, _ []string) error {
 			return "text"
 		case "HERALD_RETRY_BASE_DELAY":
 			return "500ms"
+		case "HERALD_PUBLIC_URL":
+			// Receipts and tracking links lead back to this process.
+			addr := os.Getenv("HERALD_ADDR")
+			if addr == "" {
+				addr = ":8080"
+			}
+			return "http://" + loopbackAddr(addr)
 		}
 		return ""
 	}
