@@ -4,7 +4,7 @@ GO        ?= go
 BUF       := $(GO) tool -modfile=tools/go.mod buf
 PKGS      := ./...
 
-.PHONY: dev test test-short generate check-generated lint vulncheck fuzz build clean web-deps web
+.PHONY: dev test test-short test-faults generate check-generated lint vulncheck fuzz build clean web-deps web
 
 # Generated or built from sources and committed: CI fails when stale.
 GENERATED := gen/ web/src/gen/ web/dist/
@@ -21,6 +21,13 @@ test: web-deps
 ## test-short: the same without -race, for a quick loop
 test-short: web-deps
 	$(GO) test -count=1 $(PKGS)
+
+## test-faults: the fault suite (cmd/herald/internal/faults, build tag faults): an API and two worker processes on a
+## Postgres cluster of its own, FAULTS_N notifications while it kills a worker with -9, stops Postgres and makes the
+## webhook receiver hang, fail, throttle and drop connections; prints accepted, delivered, lost, duplicates and the bound
+FAULTS_N ?= 3000
+test-faults:
+	FAULTS_N=$(FAULTS_N) $(GO) test -tags faults -count=1 -v -timeout 15m -run TestFaults ./cmd/herald/internal/faults/
 
 ## web-deps: install web/'s pinned npm packages (protoc-gen-es, Vite, playwright-core, ...) from package-lock.json
 web-deps: web/node_modules/.package-lock.json
@@ -47,6 +54,7 @@ check-generated: generate
 ## lint: go vet, buf lint and the TypeScript type check
 lint: web-deps
 	$(GO) vet $(PKGS)
+	$(GO) vet -tags faults ./cmd/herald/internal/faults/
 	$(BUF) lint
 	cd web && npx --no-install tsc --noEmit
 
