@@ -279,7 +279,9 @@ func TestTenantIsolationCoversEveryRPC(t *testing.T) {
 			require.Zero(t, w.next(t).GetUnreadCount())
 			// Acme's item goes out first, globex's second: globex's stream
 			// must skip the first.
-			b.send(t, &heraldv1.SendRequest{MessageType: "secret.type", RecipientIds: []string{"alice"}, Data: data(t, map[string]any{"order": 2})})
+			second := b.send(t, &heraldv1.SendRequest{MessageType: "secret.type", RecipientIds: []string{"alice"}, Data: data(t, map[string]any{"order": 2})})
+			// Settled before the writes below count acme's unread items.
+			defer b.waitCompleted(t, second.GetNotificationId())
 			_, err := g.notifications.Send(ctx, connect.NewRequest(&heraldv1.SendRequest{MessageType: "globex.ping", RecipientIds: []string{"bob"}}))
 			require.NoError(t, err)
 			m := w.next(t)

@@ -41,24 +41,30 @@ func TestPoisonMessagesDoNotBlockTheLane(t *testing.T) {
 		mu     sync.Mutex
 		poison []string
 		good   []string
+		errs   []error
 		wg     sync.WaitGroup
 	)
 	for i := range each {
 		for _, typ := range []string{"poison", "good"} {
+			req := &heraldv1.SendRequest{MessageType: typ, RecipientIds: []string{fmt.Sprintf("u%d", i%recipients)},
+				Data: data(t, map[string]any{"order": i})}
 			wg.Go(func() {
-				res := b.send(t, &heraldv1.SendRequest{MessageType: typ, RecipientIds: []string{fmt.Sprintf("u%d", i%recipients)},
-					Data: data(t, map[string]any{"order": i})})
+				res, err := b.notifications.Send(b.ctx, connect.NewRequest(req))
 				mu.Lock()
 				defer mu.Unlock()
-				if typ == "poison" {
-					poison = append(poison, res.GetNotificationId())
-				} else {
-					good = append(good, res.GetNotificationId())
+				switch {
+				case err != nil:
+					errs = append(errs, err)
+				case typ == "poison":
+					poison = append(poison, res.Msg.GetNotificationId())
+				default:
+					good = append(good, res.Msg.GetNotificationId())
 				}
 			})
 		}
 	}
 	wg.Wait()
+	require.Empty(t, errs)
 
 	for _, id := range poison {
 		n := b.waitCompleted(t, id)
