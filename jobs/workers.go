@@ -10,6 +10,7 @@ import (
 	"github.com/riverqueue/river"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/pipeline"
@@ -48,6 +49,9 @@ type Options struct {
 	Retry *RetryPolicy
 	// MeterProvider receives the workers' metrics. Default the global one.
 	MeterProvider metric.MeterProvider
+	// TracerProvider starts the workers' spans (fan-out per notification,
+	// delivery, provider call). Default the global one.
+	TracerProvider trace.TracerProvider
 	// Flags gates dispatch (dark launch, kill switches, provider split).
 	// Nil evaluates nothing.
 	Flags *flags.Flags
@@ -65,6 +69,7 @@ type Options struct {
 type worker struct {
 	opts     Options
 	metrics  *instruments
+	tracer   trace.Tracer
 	breakers *breakers
 	tenants  sync.Map // tenant id -> *store.Tenant; names and secrets never change
 	// types caches message type versions, which never change once written.
@@ -109,7 +114,10 @@ func newWorker(opts *Options) *worker {
 	if o.FailoverAfter <= 0 {
 		o.FailoverAfter = 2
 	}
-	w := &worker{opts: o, metrics: newInstruments(o.MeterProvider)}
+	if o.TracerProvider == nil {
+		o.TracerProvider = otel.GetTracerProvider()
+	}
+	w := &worker{opts: o, metrics: newInstruments(o.MeterProvider), tracer: o.TracerProvider.Tracer(tracerName)}
 	w.breakers = newBreakers(o.Breaker, o.Logger, w.metrics)
 	return w
 }

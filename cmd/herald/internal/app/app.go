@@ -17,10 +17,14 @@ import (
 
 	"connectrpc.com/connect"
 	"connectrpc.com/otelconnect"
+	"github.com/exaring/otelpgx"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/multitracer"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
+	"github.com/riverqueue/rivercontrib/otelriver"
 
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/flags"
@@ -48,6 +52,9 @@ type Options struct {
 	// RootCAs, if set, are the only roots provider clients trust (tests
 	// with loopback TLS servers). Default: the system roots.
 	RootCAs *x509.CertPool
+	// Telemetry configures metrics and traces; nil reads the OTEL_*
+	// environment variables.
+	Telemetry *telemetry.Options
 }
 
 // App is one Herald process.
@@ -94,6 +101,10 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 		logger = slog.Default()
 	}
 	a := &App{cfg: cfg, logger: logger}
+	var err error
+	if a.telemetry, err = telemetry.New(ctx, "herald", Version, opts.Telemetry); err != nil {
+		return nil, err
+	}
 
 	if err := store.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
@@ -103,12 +114,28 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 		return nil, fmt.Errorf("app: database url: %w", err)
 	}
 	poolCfg.MaxConns = cfg.DBMaxConns
+	var tracers []pgx.QueryTracer
+	if a.telemetry.Tracing() {
+		tracers = append(tracers, otelpgx.NewTracer(otelpgx.WithTracerProvider(a.telemetry.TracerProvider()),
+			otelpgx.WithTrimSQLInSpanName(), otelpgx.WithDisableConnectionDetailsInAttributes(), otelpgx.WithDisableAcquireTracer()))
+	}
 	if cfg.DebugSQL {
 		a.sqlStats = newSQLStats()
-		poolCfg.ConnConfig.Tracer = a.sqlStats
+		tracers = append(tracers, a.sqlStats)
+	}
+	switch len(tracers) {
+	case 0:
+	case 1:
+		poolCfg.ConnConfig.Tracer = tracers[0]
+	default:
+		poolCfg.ConnConfig.Tracer = multitracer.New(tracers...)
 	}
 	if a.pool, err = pgxpool.NewWithConfig(ctx, poolCfg); err != nil {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
+	}
+	if err := otelpgx.RecordStats(a.pool, otelpgx.WithStatsMeterProvider(a.telemetry.MeterProvider())); err != nil {
+		a.pool.Close()
+		return nil, fmt.Errorf("app: pool metrics: %w", err)
 	}
 	a.store = store.NewStore(a.pool)
 	// The delivery worker's own writes skip the WAL flush wait; see
@@ -148,9 +175,6 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 	}
 
 	var err error
-	if a.telemetry, err = telemetry.New("herald", Version); err != nil {
-		return err
-	}
 	a.flags, err = flags.New(ctx, &flags.Options{
 		File: cfg.FlagsFile, FlagdAddr: cfg.FlagdAddr, Logger: a.logger, MeterProvider: a.telemetry.MeterProvider(),
 	})
@@ -168,7 +192,8 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		Store: a.store, AsyncStore: store.NewStore(a.asyncPool), Pipeline: pipeline.Default(renderer, a.flags), Providers: registry, Logger: a.logger,
 		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout, FanoutChunk: cfg.FanoutChunk,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
-		MeterProvider: a.telemetry.MeterProvider(), Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
+		MeterProvider: a.telemetry.MeterProvider(), TracerProvider: a.telemetry.TracerProvider(),
+		Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
 		FailoverAfter: cfg.Providers.FailoverAfter,
 		Breaker:       &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
 	})
@@ -179,6 +204,15 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		// A crashed worker's jobs come back after this; fan-out commits its
 		// progress per chunk, so a long fan-out only resumes.
 		RescueStuckJobsAfter: 2*cfg.ProviderTimeout + time.Minute,
+		// A job's span continues the trace of the request that caused it
+		// (TraceMiddleware first, so otelriver's span is its child).
+		Middleware: []rivertype.Middleware{
+			&jobs.TraceMiddleware{},
+			otelriver.NewMiddleware(&otelriver.MiddlewareConfig{
+				TracerProvider: a.telemetry.TracerProvider(), MeterProvider: a.telemetry.MeterProvider(),
+				EnableSemanticMetrics: true, EnableWorkSpanJobKindSuffix: true,
+			}),
+		},
 	}
 	if opts.Queues == nil {
 		opts.Queues = QueueOptions(cfg)
@@ -200,7 +234,12 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 			batcher.SharedFanoutMax = -1 // none shared
 		}
 		a.batcher = enqueue.NewBatcher(enq, a.store, batcher)
-		otelInterceptor, err := otelconnect.NewInterceptor(otelconnect.WithMeterProvider(a.telemetry.MeterProvider()))
+		otelInterceptor, err := otelconnect.NewInterceptor(otelconnect.WithMeterProvider(a.telemetry.MeterProvider()),
+			otelconnect.WithTracerProvider(a.telemetry.TracerProvider()), otelconnect.WithPropagator(a.telemetry.Propagator()),
+			// Herald's callers are the tenant's own services: their spans
+			// parent ours, so one trace runs from their request to the
+			// provider call.
+			otelconnect.WithTrustRemote())
 		if err != nil {
 			return fmt.Errorf("app: otelconnect: %w", err)
 		}
