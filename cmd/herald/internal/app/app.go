@@ -222,6 +222,10 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		return fmt.Errorf("app: river: %w", err)
 	}
 
+	if err := jobs.RegisterQueueMetrics(a.telemetry.MeterProvider(), a.store); err != nil {
+		return err
+	}
+
 	a.mux = http.NewServeMux()
 	if cfg.Role != RoleWorker {
 		enq, err := enqueue.New(a.river)

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -134,4 +135,64 @@ func TestOneTraceFromSendToProviderCall(t *testing.T) {
 		require.Positive(t, names[want], "trace %s has a %q span; it has %v", send.traceID, want, names)
 	}
 	require.Equal(t, 2, names["herald.provider.send"], "one provider call per recipient")
+}
+
+// TestMetricsAfterASend scrapes /metrics after a delivery and finds the
+// series the dashboards and alerts in deploy/ are built on.
+func TestMetricsAfterASend(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	recv := newReceiver(t, b.tenant.SigningSecret)
+	b.webhookType(t, "order.shipped")
+	b.recipient(t, "u1", recv.srv.URL)
+	sent := b.send(t, &heraldv1.SendRequest{MessageType: "order.shipped", RecipientIds: []string{"u1", "nobody"},
+		Data: data(t, map[string]any{"order": "A-1"})})
+	b.waitCompleted(t, sent.GetNotificationId())
+
+	resp, err := http.Get(b.app.URL() + "/metrics")
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	metrics := string(body)
+	for _, want := range []struct {
+		name   string
+		labels []string
+	}{
+		// RED per RPC
+		{"rpc_server_call_duration_seconds_count", []string{`rpc_method="herald.v1.NotificationService/Send"`, `rpc_response_status_code="OK"`}},
+		// sends and suppressions by channel, provider, status and reason
+		{"herald_deliveries_total", []string{`channel="webhook"`, `provider="webhook"`, `status="sent"`}},
+		{"herald_deliveries_total", []string{`reason="no_address"`, `status="suppressed"`}},
+		{"herald_provider_duration_seconds_bucket", []string{`provider="webhook"`, `outcome="sent"`}},
+		// accept to sent by priority
+		{"herald_delivery_latency_seconds_bucket", []string{`priority="normal"`, `channel="webhook"`}},
+		// queue depth and age per lane
+		{"herald_queue_jobs", []string{`queue="critical_email"`, `state="available"`}},
+		{"herald_queue_oldest_available_age_seconds", []string{`queue="normal_webhook"`}},
+		// flag evaluations, River's job metrics, the pool
+		{"herald_flag_evaluations_total", []string{`feature_flag_key="kill-switch"`}},
+		{"river_work_count_total", []string{`kind="herald.deliver"`}},
+		{"pgxpool_acquired_connections", nil},
+	} {
+		require.True(t, hasSeries(metrics, want.name, want.labels...), "/metrics has %s with %v", want.name, want.labels)
+	}
+}
+
+// hasSeries reports whether the Prometheus text has a sample of name with
+// all of labels.
+func hasSeries(text, name string, labels ...string) bool {
+lines:
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, name+"{") && !strings.HasPrefix(line, name+" ") {
+			continue
+		}
+		for _, l := range labels {
+			if !strings.Contains(line, l) {
+				continue lines
+			}
+		}
+		return true
+	}
+	return false
 }
