@@ -25,6 +25,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertype"
 	"github.com/riverqueue/rivercontrib/otelriver"
+	"riverqueue.com/riverui"
 
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/flags"
@@ -83,6 +84,9 @@ type App struct {
 	// sqlStats adds up time per statement (HERALD_DEBUG_SQL); nil when off.
 	sqlStats *sqlStats
 	pprof    *http.Server // HERALD_PPROF_ADDR; nil when off
+	riverUI  *riverui.Handler
+	// stopRiverUI stops the River UI's background services.
+	stopRiverUI context.CancelFunc
 }
 
 // New connects to Postgres (creating the database if it is missing),
@@ -268,6 +272,16 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		a.mux.HandleFunc("GET /readyz", a.readyz)
 	}
 	a.mux.Handle("GET /metrics", a.telemetry.Handler())
+
+	// River UI for operators: every lane's jobs, their errors and retries.
+	if a.riverUI, err = riverui.NewHandler(&riverui.HandlerOpts{
+		Endpoints: riverui.NewEndpoints(a.river, nil), Logger: a.logger, Prefix: "/riverui",
+		JobListHideArgsByDefault: true,
+	}); err != nil {
+		return fmt.Errorf("app: river ui: %w", err)
+	}
+	a.mux.Handle("/riverui/", server.OperatorOnly(a.store, a.riverUI))
+	a.mux.Handle("GET /riverui", http.RedirectHandler("/riverui/", http.StatusMovedPermanently))
 	return nil
 }
 
@@ -351,6 +365,11 @@ func (a *App) Start(ctx context.Context) error {
 	if a.batcher != nil {
 		a.batcher.Start()
 	}
+	var uiCtx context.Context
+	uiCtx, a.stopRiverUI = context.WithCancel(context.WithoutCancel(ctx))
+	if err := a.riverUI.Start(uiCtx); err != nil {
+		return fmt.Errorf("app: start river ui: %w", err)
+	}
 	go func() { a.serveErr <- a.server.Serve(ln) }()
 
 	if a.cfg.Role != RoleAPI {
@@ -406,6 +425,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 	if a.stopListeners != nil {
 		a.stopListeners()
 		a.listenersDone.Wait()
+	}
+	if a.stopRiverUI != nil {
+		a.stopRiverUI()
 	}
 	if err := a.flags.Close(context.WithoutCancel(ctx)); err != nil {
 		errs = append(errs, fmt.Errorf("flags: %w", err))
