@@ -22,6 +22,7 @@ type instruments struct {
 	failovers   metric.Int64Counter
 	slotWaits   metric.Int64Counter
 	tokensGone  metric.Int64Counter
+	pruned      metric.Int64Counter
 }
 
 func newInstruments(mp metric.MeterProvider) *instruments {
@@ -50,6 +51,9 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 	in.tokensGone, _ = m.Int64Counter("herald.push.tokens_removed",
 		metric.WithDescription("Push tokens removed because the provider called them invalid, by provider."),
 		metric.WithUnit("{token}"))
+	in.pruned, _ = m.Int64Counter("herald.retention.deleted",
+		metric.WithDescription("Rows retention deleted, by table."),
+		metric.WithUnit("{row}"))
 	return in
 }
 

@@ -116,7 +116,7 @@ func (o *QueueOptions) timing() (cooldown, poll time.Duration) {
 // Lanes returns the name of every lane, whether this process works it or
 // not.
 func Lanes() []string {
-	lanes := []string{digestQueue}
+	lanes := []string{digestQueue, maintenanceQueue}
 	for _, p := range store.Priorities {
 		lanes = append(lanes, FanoutQueue(p))
 		for _, c := range store.Channels {
@@ -138,7 +138,8 @@ func Queues(opts *QueueOptions) map[string]river.QueueConfig {
 		fanout = 4
 	}
 	queues := map[string]river.QueueConfig{
-		digestQueue: {MaxWorkers: 2, FetchCooldown: cooldown, FetchPollInterval: poll},
+		digestQueue:      {MaxWorkers: 2, FetchCooldown: cooldown, FetchPollInterval: poll},
+		maintenanceQueue: {MaxWorkers: 1, FetchCooldown: cooldown, FetchPollInterval: poll},
 	}
 	for _, p := range store.Priorities {
 		q := FanoutQueue(p)

@@ -63,6 +63,8 @@ type Options struct {
 	FailoverAfter int
 	// Breaker configures the per-provider circuit breakers.
 	Breaker *BreakerOptions
+	// Retention says what RetentionWorker deletes; nil keeps everything.
+	Retention *RetentionOptions
 }
 
 // worker holds what both workers share.
@@ -140,6 +142,7 @@ func (j *Jobs) Register(workers *river.Workers) {
 	river.AddWorker(workers, &DeliverBatchWorker{w: j.w})
 	river.AddWorker(workers, &DigestFlushWorker{w: j.w})
 	river.AddWorker(workers, &DigestSweepWorker{w: j.w})
+	river.AddWorker(workers, &RetentionWorker{w: j.w})
 }
 
 // Register adds Herald's workers to workers and returns them.

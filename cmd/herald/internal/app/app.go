@@ -200,6 +200,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
 		FailoverAfter: cfg.Providers.FailoverAfter,
 		Breaker:       &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
+		Retention:     &jobs.RetentionOptions{Age: cfg.Retention, Batch: cfg.RetentionBatch},
 	})
 	riverCfg := &river.Config{
 		Logger:      a.logger,
@@ -208,6 +209,11 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		// A crashed worker's jobs come back after this; fan-out commits its
 		// progress per chunk, so a long fan-out only resumes.
 		RescueStuckJobsAfter: 2*cfg.ProviderTimeout + time.Minute,
+		// River's own rows: finished jobs go after HERALD_JOB_RETENTION; a
+		// failed job stays as long as the delivery it failed.
+		CompletedJobRetentionPeriod: cfg.JobRetention,
+		CancelledJobRetentionPeriod: cfg.JobRetention,
+		DiscardedJobRetentionPeriod: discardedRetention(cfg),
 		// A job's span continues the trace of the request that caused it
 		// (TraceMiddleware first, so otelriver's span is its child).
 		Middleware: []rivertype.Middleware{
@@ -222,6 +228,9 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		opts.Queues = QueueOptions(cfg)
 	}
 	jobs.Configure(riverCfg, opts.Queues, cfg.Role == RoleAPI)
+	if cfg.Role != RoleAPI && cfg.Retention > 0 {
+		jobs.ConfigureRetention(riverCfg)
+	}
 	if a.river, err = river.NewClient(riverpgxv5.New(a.pool), riverCfg); err != nil {
 		return fmt.Errorf("app: river: %w", err)
 	}
@@ -283,6 +292,15 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 	a.mux.Handle("/riverui/", server.OperatorOnly(a.store, a.riverUI))
 	a.mux.Handle("GET /riverui", http.RedirectHandler("/riverui/", http.StatusMovedPermanently))
 	return nil
+}
+
+// discardedRetention is how long River keeps failed jobs: as long as
+// deliveries are kept (-1, River's "forever", when they are kept forever).
+func discardedRetention(cfg Config) time.Duration {
+	if cfg.Retention == 0 {
+		return -1
+	}
+	return max(cfg.Retention, cfg.JobRetention)
 }
 
 func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
