@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/pipeline"
 	"github.com/heraldhq/herald/providers"
+	"github.com/heraldhq/herald/providers/safehttp"
 	"github.com/heraldhq/herald/store"
 )
 
@@ -65,6 +67,9 @@ type Options struct {
 	Breaker *BreakerOptions
 	// Retention says what RetentionWorker deletes; nil keeps everything.
 	Retention *RetentionOptions
+	// StatusWebhookClient sends status webhooks. Default a client that
+	// refuses internal addresses (safehttp).
+	StatusWebhookClient *http.Client
 }
 
 // worker holds what both workers share.
@@ -116,6 +121,9 @@ func newWorker(opts *Options) *worker {
 	if o.FailoverAfter <= 0 {
 		o.FailoverAfter = 2
 	}
+	if o.StatusWebhookClient == nil {
+		o.StatusWebhookClient = safehttp.NewClient(&safehttp.Options{Timeout: o.ProviderTimeout})
+	}
 	if o.TracerProvider == nil {
 		o.TracerProvider = otel.GetTracerProvider()
 	}
@@ -143,6 +151,8 @@ func (j *Jobs) Register(workers *river.Workers) {
 	river.AddWorker(workers, &DigestFlushWorker{w: j.w})
 	river.AddWorker(workers, &DigestSweepWorker{w: j.w})
 	river.AddWorker(workers, &RetentionWorker{w: j.w})
+	river.AddWorker(workers, &StatusWebhookWorker{w: j.w, client: j.w.opts.StatusWebhookClient})
+	river.AddWorker(workers, &StatusWebhookSweepWorker{w: j.w})
 }
 
 // Register adds Herald's workers to workers and returns them.

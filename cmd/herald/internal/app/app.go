@@ -31,6 +31,7 @@ import (
 	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/pipeline"
+	"github.com/heraldhq/herald/providers/safehttp"
 	"github.com/heraldhq/herald/render"
 	"github.com/heraldhq/herald/server"
 	"github.com/heraldhq/herald/store"
@@ -198,9 +199,10 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
 		MeterProvider: a.telemetry.MeterProvider(), TracerProvider: a.telemetry.TracerProvider(),
 		Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
-		FailoverAfter: cfg.Providers.FailoverAfter,
-		Breaker:       &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
-		Retention:     &jobs.RetentionOptions{Age: cfg.Retention, Batch: cfg.RetentionBatch},
+		FailoverAfter:       cfg.Providers.FailoverAfter,
+		Breaker:             &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
+		Retention:           &jobs.RetentionOptions{Age: cfg.Retention, Batch: cfg.RetentionBatch},
+		StatusWebhookClient: safehttp.NewClient(&safehttp.Options{AllowPrivate: cfg.WebhookAllowPrivate, Timeout: cfg.ProviderTimeout}),
 	})
 	riverCfg := &river.Config{
 		Logger:      a.logger,
@@ -264,7 +266,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		a.auth = store.NewListener(a.pool, store.AuthChannel, &store.ListenerOptions{Logger: a.logger})
 		api, err := server.New(&server.Options{
 			Store: a.store, Enqueuer: enq, Batcher: a.batcher, River: a.river, Renderer: renderer, Now: opts.Now, InboxListener: a.inbox, AuthListener: a.auth,
-			Lanes: jobs.Lanes(), CORSOrigins: cfg.CORSOrigins,
+			Lanes: jobs.Lanes(), CORSOrigins: cfg.CORSOrigins, WebhookAllowPrivate: cfg.WebhookAllowPrivate,
 			MeterProvider: a.telemetry.MeterProvider(),
 			Interceptors:  []connect.Interceptor{otelInterceptor},
 		})
