@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -176,6 +178,29 @@ func TestMetricsAfterASend(t *testing.T) {
 		{"pgxpool_acquired_connections", nil},
 	} {
 		require.True(t, hasSeries(metrics, want.name, want.labels...), "/metrics has %s with %v", want.name, want.labels)
+	}
+
+	// The alerts and the dashboard in deploy/ use only series Herald
+	// exports: seen here, or counted only on rare events (defined in
+	// jobs/metrics.go under their OpenTelemetry name).
+	rare := map[string]string{
+		"herald_provider_circuit_transitions_total": "herald.provider.circuit.transitions",
+		"herald_status_webhooks_total":              "herald.status_webhooks",
+	}
+	source, err := os.ReadFile("../../../../jobs/metrics.go")
+	require.NoError(t, err)
+	for _, file := range []string{"deploy/prometheus/alerts.yml", "deploy/grafana/dashboards/herald.json"} {
+		raw, err := os.ReadFile("../../../../" + file)
+		require.NoError(t, err)
+		names := regexp.MustCompile(`\b(?:herald|rpc_server|pgxpool)_[a-z_]+`).FindAllString(string(raw), -1)
+		require.NotEmpty(t, names)
+		for _, name := range names {
+			if otel, ok := rare[name]; ok {
+				require.Contains(t, string(source), `"`+otel+`"`, "%s uses %s", file, name)
+				continue
+			}
+			require.Contains(t, metrics, "\n"+name, "%s uses %s, which /metrics does not export", file, name)
+		}
 	}
 }
 
