@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -28,6 +29,7 @@ func TestWorkersShareTheWorkAndAStoppedOneLosesNothing(t *testing.T) {
 		c := cfg
 		c.Role = role
 		a, err := app.New(ctx, c, &app.Options{
+			Logger: slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn})),
 			Queues: &jobs.QueueOptions{FetchCooldown: time.Millisecond, FetchPollInterval: 50 * time.Millisecond},
 		})
 		require.NoError(t, err)
