@@ -65,18 +65,18 @@ func (r *RetentionWorker) Work(ctx context.Context, job *river.Job[RetentionArgs
 	if pause <= 0 {
 		pause = 10 * time.Millisecond
 	}
-	now := w.opts.Now()
-	cutoff := now.Add(-opts.Age)
+	// Ages are measured by the database's clock, which stamped the rows
+	// (a worker's clock may be off, or a test's).
 	st := w.opts.Store
 	var total store.Pruned
 	steps := []func() (store.Pruned, bool, error){
-		func() (store.Pruned, bool, error) { return st.PruneNotifications(ctx, cutoff, batch) },
+		func() (store.Pruned, bool, error) { return st.PruneNotifications(ctx, opts.Age, batch) },
 		func() (store.Pruned, bool, error) {
-			n, more, err := st.PruneDigestItems(ctx, cutoff, batch)
+			n, more, err := st.PruneDigestItems(ctx, opts.Age, batch)
 			return store.Pruned{DigestItems: n}, more, err
 		},
 		func() (store.Pruned, bool, error) {
-			n, more, err := st.PruneDedupeKeys(ctx, now, batch)
+			n, more, err := st.PruneDedupeKeys(ctx, batch)
 			return store.Pruned{DedupeKeys: n}, more, err
 		},
 	}
@@ -101,7 +101,7 @@ func (r *RetentionWorker) Work(ctx context.Context, job *river.Job[RetentionArgs
 		"delivery_events": total.Events, "digest_items": total.DigestItems, "dedupe_keys": total.DedupeKeys} {
 		w.metrics.pruned.Add(ctx, n, metric.WithAttributes(attribute.String("table", table)))
 	}
-	w.opts.Logger.InfoContext(ctx, "retention pass done", "cutoff", cutoff, "notifications", total.Notifications,
+	w.opts.Logger.InfoContext(ctx, "retention pass done", "age", opts.Age, "notifications", total.Notifications,
 		"deliveries", total.Deliveries, "events", total.Events, "digest_items", total.DigestItems, "dedupe_keys", total.DedupeKeys)
 	return nil
 }

@@ -27,21 +27,21 @@ func (p Pruned) Total() int64 {
 	return p.Notifications + p.Deliveries + p.Events + p.DigestItems + p.DedupeKeys
 }
 
-// PruneNotifications deletes up to limit notifications accepted before
-// cutoff that are done (every delivery final, or canceled), with their
+// PruneNotifications deletes up to limit notifications accepted more than
+// age ago (by the database's clock, which stamped them) that are done (every delivery final, or canceled), with their
 // deliveries, events and inbox items, and reports whether more may be
 // left. Each statement deletes at most limit rows and commits on its own,
 // so a pass never holds many locks or a long transaction: deliveries go on
 // while it runs. A pass cut short resumes on the next call, since what is
 // left still qualifies.
-func (q *Queries) PruneNotifications(ctx context.Context, cutoff time.Time, limit int) (Pruned, bool, error) {
+func (q *Queries) PruneNotifications(ctx context.Context, age time.Duration, limit int) (Pruned, bool, error) {
 	var p Pruned
 	rows, err := q.db.Query(ctx, `
 		SELECT n.id FROM notifications n
-		WHERE n.created_at < $1 AND n.status IN ('processing', 'canceled')
+		WHERE n.created_at < now() - make_interval(secs => $1) AND n.status IN ('processing', 'canceled')
 			AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ('queued', 'scheduled', 'sending'))
 		ORDER BY n.created_at
-		LIMIT $2`, cutoff, limit)
+		LIMIT $2`, age.Seconds(), limit)
 	if err != nil {
 		return p, false, fmt.Errorf("store: prune: %w", err)
 	}
@@ -92,22 +92,23 @@ func (q *Queries) PruneNotifications(ctx context.Context, cutoff time.Time, limi
 	return p, len(ids) == limit, nil
 }
 
-// PruneDigestItems deletes up to limit digest items flushed before cutoff,
-// and reports whether more may be left.
-func (q *Queries) PruneDigestItems(ctx context.Context, cutoff time.Time, limit int) (int64, bool, error) {
+// PruneDigestItems deletes up to limit digest items flushed and created
+// more than age ago, and reports whether more may be left.
+func (q *Queries) PruneDigestItems(ctx context.Context, age time.Duration, limit int) (int64, bool, error) {
 	tag, err := q.db.Exec(ctx, `DELETE FROM digest_items WHERE ctid IN (
-		SELECT ctid FROM digest_items WHERE flushed_into IS NOT NULL AND created_at < $1 LIMIT $2)`, cutoff, limit)
+		SELECT ctid FROM digest_items WHERE flushed_into IS NOT NULL AND created_at < now() - make_interval(secs => $1) LIMIT $2)`,
+		age.Seconds(), limit)
 	if err != nil {
 		return 0, false, fmt.Errorf("store: prune digest items: %w", err)
 	}
 	return tag.RowsAffected(), tag.RowsAffected() == int64(limit), nil
 }
 
-// PruneDedupeKeys deletes up to limit dedupe keys that expired before
-// cutoff, and reports whether more may be left.
-func (q *Queries) PruneDedupeKeys(ctx context.Context, cutoff time.Time, limit int) (int64, bool, error) {
+// PruneDedupeKeys deletes up to limit dedupe keys that expired (by the
+// database's clock), and reports whether more may be left.
+func (q *Queries) PruneDedupeKeys(ctx context.Context, limit int) (int64, bool, error) {
 	tag, err := q.db.Exec(ctx, `DELETE FROM dedupe_keys WHERE ctid IN (
-		SELECT ctid FROM dedupe_keys WHERE expires_at < $1 LIMIT $2)`, cutoff, limit)
+		SELECT ctid FROM dedupe_keys WHERE expires_at < now() LIMIT $1)`, limit)
 	if err != nil {
 		return 0, false, fmt.Errorf("store: prune dedupe keys: %w", err)
 	}

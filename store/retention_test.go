@@ -54,7 +54,7 @@ func TestPruneNotificationsDeletesOnlyOldFinishedOnes(t *testing.T) {
 
 	var total store.Pruned
 	for {
-		p, more, err := b.st.PruneNotifications(b.ctx, time.Now().Add(-24*time.Hour), 2)
+		p, more, err := b.st.PruneNotifications(b.ctx, 24*time.Hour, 2)
 		require.NoError(t, err)
 		total.Add(p)
 		if !more {
