@@ -22,6 +22,10 @@ type instruments struct {
 	failovers   metric.Int64Counter
 	slotWaits   metric.Int64Counter
 	tokensGone  metric.Int64Counter
+	pruned      metric.Int64Counter
+	// status webhooks: POSTs by outcome, and their duration
+	statusWebhooks   metric.Int64Counter
+	statusWebhookDur metric.Float64Histogram
 }
 
 func newInstruments(mp metric.MeterProvider) *instruments {
@@ -50,6 +54,16 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 	in.tokensGone, _ = m.Int64Counter("herald.push.tokens_removed",
 		metric.WithDescription("Push tokens removed because the provider called them invalid, by provider."),
 		metric.WithUnit("{token}"))
+	in.statusWebhooks, _ = m.Int64Counter("herald.status_webhooks",
+		metric.WithDescription("Status webhook POSTs to tenants' endpoints, by outcome (sent, failed)."),
+		metric.WithUnit("{request}"))
+	in.statusWebhookDur, _ = m.Float64Histogram("herald.status_webhook.duration",
+		metric.WithDescription("Duration of status webhook POSTs, by outcome."),
+		metric.WithUnit("s"),
+		metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+	in.pruned, _ = m.Int64Counter("herald.retention.deleted",
+		metric.WithDescription("Rows retention deleted, by table."),
+		metric.WithUnit("{row}"))
 	return in
 }
 

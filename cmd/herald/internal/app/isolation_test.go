@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,7 @@ type tenantClients struct {
 	topics        heraldv1connect.TopicServiceClient
 	analytics     heraldv1connect.AnalyticsServiceClient
 	operator      heraldv1connect.OperatorServiceClient
+	endpoints     heraldv1connect.WebhookEndpointServiceClient
 }
 
 func clientsFor(url, key string) *tenantClients {
@@ -49,13 +51,16 @@ func clientsFor(url, key string) *tenantClients {
 	c.topics = heraldv1connect.NewTopicServiceClient(http.DefaultClient, url, opt)
 	c.analytics = heraldv1connect.NewAnalyticsServiceClient(http.DefaultClient, url, opt)
 	c.operator = heraldv1connect.NewOperatorServiceClient(http.DefaultClient, url, opt)
+	c.endpoints = heraldv1connect.NewWebhookEndpointServiceClient(http.DefaultClient, url, opt)
 	return c
 }
 
 // acmeData is what tenant acme created, for globex to try to reach.
 type acmeData struct {
 	notificationID, digestedID, deliveryID, inboxItemID string
-	idempotencyKey                                      string
+	idempotencyKey, endpointID, endpointURL             string
+	// secondID is the notification acme sends while globex watches.
+	secondID string
 }
 
 // TestTenantIsolationCoversEveryRPC has tenant acme create one of
@@ -101,6 +106,10 @@ func TestTenantIsolationCoversEveryRPC(t *testing.T) {
 	_, err = acme.topics.Subscribe(ctx, connect.NewRequest(&heraldv1.SubscribeRequest{Topic: acmeTopic, RecipientIds: []string{"alice"}}))
 	require.NoError(t, err)
 	var a acmeData
+	acmeStatus := newStatusReceiver(t)
+	ep, err := acme.endpoints.CreateWebhookEndpoint(ctx, connect.NewRequest(&heraldv1.CreateWebhookEndpointRequest{Url: acmeStatus.srv.URL + "/acme-status"}))
+	require.NoError(t, err)
+	a.endpointID, a.endpointURL = ep.Msg.GetEndpoint().GetId(), ep.Msg.GetEndpoint().GetUrl()
 	a.idempotencyKey = "order-1-shipped"
 	sent := b.send(t, &heraldv1.SendRequest{MessageType: "secret.type", RecipientIds: []string{"alice"},
 		Data: data(t, map[string]any{"order": 1}), IdempotencyKey: a.idempotencyKey})
@@ -131,9 +140,11 @@ func TestTenantIsolationCoversEveryRPC(t *testing.T) {
 	tok, err := g.recipients.CreateInboxToken(ctx, connect.NewRequest(&heraldv1.CreateInboxTokenRequest{RecipientId: "bob"}))
 	require.NoError(t, err)
 	globexInbox := inboxClient(b.app.URL(), tok.Msg.GetToken())
+	globexStatus := newStatusReceiver(t)
 
 	// noLeak fails if an answer to globex carries acme's data.
-	secrets := []string{a.notificationID, a.digestedID, a.deliveryID, a.inboxItemID, acmeEmail, acmeTemplate, acmeTopic, "acme-defaults"}
+	secrets := []string{a.notificationID, a.digestedID, a.deliveryID, a.inboxItemID, acmeEmail, acmeTemplate, acmeTopic, "acme-defaults",
+		a.endpointID, a.endpointURL}
 	noLeak := func(t *testing.T, msg proto.Message) {
 		t.Helper()
 		out, err := protojson.Marshal(msg)
@@ -142,12 +153,15 @@ func TestTenantIsolationCoversEveryRPC(t *testing.T) {
 			require.NotContains(t, string(out), s, "globex was answered acme's data")
 		}
 	}
-	// notFound: the call fails with NotFound, naming nothing of acme's.
-	notFound := func(t *testing.T, err error) {
+	// notFound: the call fails with NotFound, naming nothing of acme's but
+	// what the caller sent.
+	notFound := func(t *testing.T, err error, sent ...string) {
 		t.Helper()
 		require.Equal(t, connect.CodeNotFound, connect.CodeOf(err), "%v", err)
 		for _, s := range secrets {
-			require.NotContains(t, err.Error(), s)
+			if !slices.Contains(sent, s) {
+				require.NotContains(t, err.Error(), s)
+			}
 		}
 	}
 	unread := func(t *testing.T) int64 {
@@ -274,12 +288,26 @@ func TestTenantIsolationCoversEveryRPC(t *testing.T) {
 			require.NoError(t, err)
 			require.Zero(t, resp.Msg.GetCount())
 		}},
+		{heraldv1connect.WebhookEndpointServiceCreateWebhookEndpointProcedure, func(t *testing.T) {
+			// Globex's endpoint follows globex's events only: checked after
+			// the table, once acme and globex have both sent.
+			resp, err := g.endpoints.CreateWebhookEndpoint(ctx, connect.NewRequest(&heraldv1.CreateWebhookEndpointRequest{Url: globexStatus.srv.URL}))
+			require.NoError(t, err)
+			noLeak(t, resp.Msg)
+		}},
+		{heraldv1connect.WebhookEndpointServiceListWebhookEndpointsProcedure, func(t *testing.T) {
+			resp, err := g.endpoints.ListWebhookEndpoints(ctx, connect.NewRequest(&heraldv1.ListWebhookEndpointsRequest{}))
+			require.NoError(t, err)
+			require.Len(t, resp.Msg.GetEndpoints(), 1, "globex's own")
+			noLeak(t, resp.Msg)
+		}},
 		{heraldv1connect.InboxServiceWatchInboxProcedure, func(t *testing.T) {
 			w := startWatch(t, globexInbox)
 			require.Zero(t, w.next(t).GetUnreadCount())
 			// Acme's item goes out first, globex's second: globex's stream
 			// must skip the first.
 			second := b.send(t, &heraldv1.SendRequest{MessageType: "secret.type", RecipientIds: []string{"alice"}, Data: data(t, map[string]any{"order": 2})})
+			a.secondID = second.GetNotificationId()
 			// Settled before the writes below count acme's unread items.
 			defer b.waitCompleted(t, second.GetNotificationId())
 			_, err := g.notifications.Send(ctx, connect.NewRequest(&heraldv1.SendRequest{MessageType: "globex.ping", RecipientIds: []string{"bob"}}))
@@ -356,6 +384,13 @@ func TestTenantIsolationCoversEveryRPC(t *testing.T) {
 			require.NoError(t, err)
 			require.Zero(t, resp.Msg.GetRemoved())
 		}},
+		{heraldv1connect.WebhookEndpointServiceDeleteWebhookEndpointProcedure, func(t *testing.T) {
+			_, err := g.endpoints.DeleteWebhookEndpoint(ctx, connect.NewRequest(&heraldv1.DeleteWebhookEndpointRequest{Id: a.endpointID}))
+			notFound(t, err, a.endpointID)
+			list, err := acme.endpoints.ListWebhookEndpoints(ctx, connect.NewRequest(&heraldv1.ListWebhookEndpointsRequest{}))
+			require.NoError(t, err)
+			require.Len(t, list.Msg.GetEndpoints(), 1, "acme's endpoint is still there")
+		}},
 		{heraldv1connect.RecipientServiceDeleteRecipientProcedure, func(t *testing.T) {
 			// Deleting a recipient that does not exist here succeeds and
 			// does nothing.
@@ -407,12 +442,24 @@ func TestTenantIsolationCoversEveryRPC(t *testing.T) {
 		covered = append(covered, c.procedure)
 	}
 	require.ElementsMatch(t, procedures, covered, "every RPC needs a tenant isolation check here")
-	require.Len(t, server.ServiceNames, 9)
 
 	for _, c := range checks {
 		name := strings.TrimPrefix(c.procedure, "/herald.v1.")
 		if !t.Run(name, c.check) {
 			t.FailNow()
+		}
+	}
+
+	// Globex's status webhooks carry globex's events: its bob's delivery
+	// arrives, and nothing of acme's (whose second notification went out
+	// while globex's endpoint was following its feed).
+	require.Eventually(t, func() bool { return globexStatus.acked()["bob/sent"] >= 1 }, 15*time.Second, 20*time.Millisecond)
+	for _, req := range globexStatus.received() {
+		for _, s := range append(secrets, a.secondID) {
+			require.NotContains(t, string(req.body), s, "globex's status webhook carries acme's events")
+		}
+		for _, e := range req.payload.Events {
+			require.NotContains(t, []string{a.notificationID, a.digestedID, a.secondID}, e.NotificationID)
 		}
 	}
 
