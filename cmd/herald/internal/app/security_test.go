@@ -118,7 +118,7 @@ func TestSecretsStayOutOfDebugLogs(t *testing.T) {
 	secret := b.tenant.SigningSecret
 	for name, s := range map[string]string{
 		"bootstrap key": bootstrap, "API key": b.key, "revoked key": revoked, "inbox token": token,
-		"database password": dbPassword,
+		"database password":    dbPassword,
 		"signing secret (hex)": hex.EncodeToString(secret), "signing secret (base64)": base64.StdEncoding.EncodeToString(secret),
 		"signing secret (base64url)": base64.RawURLEncoding.EncodeToString(secret),
 	} {
