@@ -49,19 +49,22 @@ const (
 
 // TestFaults sends FAULTS_N notifications (default 3000) over 30 seconds
 // through an API process and two worker processes while it kills a worker
-// mid-delivery, stops Postgres for five seconds and walks the webhook
+// mid-delivery, stops another with SIGTERM (it must exit cleanly), stops
+// Postgres for five seconds and walks the webhook
 // receiver through hanging, 5xx, 429 and dropped connections. Then it
 // checks that every accepted notification was delivered and that repeats
 // stay within the bound at-least-once allows.
 //
 // The bound: a delivery is sent again only when a provider call was made
 // and its outcome was not recorded. That happens to deliveries claimed
-// (mid-call or mid-write) when a worker dies, to deliveries claimed when
-// Postgres stops (the outcome cannot be written), and to calls the
-// receiver accepted but answered after Herald's provider timeout. So
-// duplicates <= claims held right after the kill + claims taken before
-// the Postgres stop and still held after the restart + late answers, and
-// no delivery is accepted more than 1 + 2 times (one per fault).
+// (mid-call or mid-write) when a worker dies, to those a graceful stop
+// had to cancel at its deadline (at most those claimed at the SIGTERM), to
+// deliveries claimed when Postgres stops (the outcome cannot be written),
+// and to calls the receiver accepted but answered after Herald's provider
+// timeout. So duplicates <= claims held right after the kill + claims at
+// the SIGTERM + claims taken before the Postgres stop and still held after
+// the restart + late answers, and no delivery is accepted more than 1 + 3
+// times (one per fault).
 func TestFaults(t *testing.T) {
 	n := 3000
 	if v := os.Getenv("FAULTS_N"); v != "" {
@@ -167,6 +170,14 @@ func TestFaults(t *testing.T) {
 	}
 	recv.setMode(modeOK)
 
+	// A graceful stop mid-load: SIGTERM lets running jobs finish within
+	// HERALD_SHUTDOWN_TIMEOUT and hands back the rest.
+	at(16 * time.Second)
+	term := stopGracefully(t, pool, workers, kill.victim)
+	workers = append(workers, ps.start("worker-4", "worker", noMigrate))
+	t.Logf("t=%s SIGTERM %s: exited in %s (status %v); %d claims held at the signal",
+		since(start), term.victim.name, term.took.Round(time.Millisecond), term.victim.err, term.claims)
+
 	at(20 * time.Second)
 	out := postgresOutage(t, pg, pool, recv, h)
 	t.Logf("t=%s Postgres was down for %s; %d claims taken before the stop were still held after the restart; "+
@@ -249,12 +260,12 @@ func TestFaults(t *testing.T) {
 			t.Errorf("delivery %s was mid-call in the killed worker and never sent again (accepted %d times)", id, counts.accepted[id])
 		}
 	}
-	bound := kill.claims + out.claims + counts.late
+	bound := kill.claims + term.claims + out.claims + counts.late
 	if counts.duplicates > bound {
 		t.Errorf("the receiver got %d repeats, more than the %d at-least-once allows", counts.duplicates, bound)
 	}
-	if counts.maxPerID > 3 {
-		t.Errorf("a delivery was accepted %d times, more than 1 + one per fault (2)", counts.maxPerID)
+	if counts.maxPerID > 4 {
+		t.Errorf("a delivery was accepted %d times, more than 1 + one per fault (3)", counts.maxPerID)
 	}
 	if counts.badSigs > 0 || counts.noKey > 0 {
 		t.Errorf("%d requests with a bad signature, %d without an Idempotency-Key", counts.badSigs, counts.noKey)
@@ -268,7 +279,7 @@ func TestFaults(t *testing.T) {
 	}
 	h.checkThroughAPI(t, ctx, accepted)
 	for _, w := range workers {
-		if w != kill.victim && !w.alive() {
+		if w != kill.victim && w != term.victim && !w.alive() {
 			t.Errorf("%s exited: %v", w.name, w.err)
 		}
 	}
@@ -278,8 +289,8 @@ func TestFaults(t *testing.T) {
 
 	sum := h.summary()
 	report := []string{
-		fmt.Sprintf("faults: accepted=%d delivered=%d lost=%d duplicates=%d bound=%d (claims at the kill %d + at the Postgres stop %d + late answers %d) max_per_delivery=%d",
-			len(accepted), delivered, len(lost), counts.duplicates, bound, kill.claims, out.claims, counts.late, counts.maxPerID),
+		fmt.Sprintf("faults: accepted=%d delivered=%d lost=%d duplicates=%d bound=%d (claims at the kill %d + at SIGTERM %d + at the Postgres stop %d + late answers %d) max_per_delivery=%d",
+			len(accepted), delivered, len(lost), counts.duplicates, bound, kill.claims, term.claims, out.claims, counts.late, counts.maxPerID),
 		fmt.Sprintf("faults: sends=%d first_try_ok=%d unavailable=%d (retried: %d new, %d had committed) other_errors=%d; slowest failed Send %s",
 			sum.attempts, sum.firstOK, sum.unavailable, retried, committedAnyway, sum.other, sum.slowestFailure.Round(time.Millisecond)),
 		fmt.Sprintf("faults: kill -9 %s with %d deliveries mid-call (all sent again after the rescue); rescued River jobs=%d; jobs still marked running (rescued later; their deliveries are final): %s",
@@ -346,6 +357,38 @@ func killMidDelivery(t *testing.T, recv *receiver, pool *pgxpool.Pool, workers [
 	}
 	t.Fatalf("no worker had three deliveries mid-call within 15s")
 	return killResult{}
+}
+
+type termResult struct {
+	victim *process
+	took   time.Duration
+	// claims are the deliveries claimed when the signal went: a job the
+	// stop had to cancel may repeat its call.
+	claims int
+}
+
+// stopGracefully sends SIGTERM to a live worker other than skip and waits
+// for it to exit: it must exit cleanly within its shutdown timeout (5s)
+// plus River's hard stop (10s).
+func stopGracefully(t *testing.T, pool *pgxpool.Pool, workers []*process, skip *process) termResult {
+	t.Helper()
+	for _, w := range workers {
+		if w == skip || !w.alive() {
+			continue
+		}
+		var claims int
+		must(t, pool.QueryRow(context.Background(),
+			`SELECT count(*) FROM deliveries WHERE in_flight_until > now()`).Scan(&claims))
+		begin := time.Now()
+		w.stop(20 * time.Second)
+		took := time.Since(begin)
+		if w.err != nil {
+			t.Errorf("%s did not exit cleanly on SIGTERM: %v\n%s", w.name, w.err, w.tail(20))
+		}
+		return termResult{victim: w, took: took, claims: claims}
+	}
+	t.Fatalf("no live worker to stop")
+	return termResult{}
 }
 
 type outageResult struct {
