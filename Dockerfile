@@ -1,5 +1,5 @@
 # Herald: one static binary on a distroless base.
-FROM golang:1.26 AS build
+FROM golang:1.27 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

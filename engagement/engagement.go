@@ -55,6 +55,9 @@ type Options struct {
 	Logger *slog.Logger
 	// MeterProvider defaults to the global one.
 	MeterProvider metric.MeterProvider
+	// TracerProvider starts the spans of receipts and tracking hits.
+	// Default the global one.
+	TracerProvider trace.TracerProvider
 	// Now defaults to time.Now.
 	Now func() time.Time
 }
@@ -84,11 +87,14 @@ func New(opts *Options) *Handler {
 	if o.MeterProvider == nil {
 		o.MeterProvider = otel.GetMeterProvider()
 	}
+	if o.TracerProvider == nil {
+		o.TracerProvider = otel.GetTracerProvider()
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	o.PublicURL = strings.TrimRight(o.PublicURL, "/")
-	h := &Handler{opts: o, mux: http.NewServeMux(), tracer: otel.Tracer(instrumentation), metrics: newInstruments(o.MeterProvider)}
+	h := &Handler{opts: o, mux: http.NewServeMux(), tracer: o.TracerProvider.Tracer(instrumentation), metrics: newInstruments(o.MeterProvider)}
 	h.mux.HandleFunc("POST "+TwilioPath+"{provider}/{delivery}", h.twilio)
 	h.mux.HandleFunc("POST "+SendGridPath+"{provider}", h.sendgrid)
 	h.mux.HandleFunc("POST "+WebhookPath, h.webhook)
@@ -296,4 +302,3 @@ func describeOutcome(o store.ReceiptOutcome) string {
 func receiptID(parts ...string) string {
 	return strings.Join(parts, ":")
 }
-

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"go.opentelemetry.io/otel/trace"
 
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/store"
@@ -121,6 +122,7 @@ func (b *Batcher) Send(ctx context.Context, tenantID uuid.UUID, req *heraldv1.Se
 	if err != nil {
 		return nil, err
 	}
+	a.trace = trace.SpanContextFromContext(ctx)
 	p := &pending{ctx: ctx, a: a, done: make(chan struct{})}
 	select {
 	case b.queue <- p:

@@ -32,6 +32,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"go.opentelemetry.io/otel/trace"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
@@ -87,6 +88,7 @@ func (e *Enqueuer) EnqueueTx(ctx context.Context, tx pgx.Tx, tenantID uuid.UUID,
 	if err != nil {
 		return nil, err
 	}
+	a.trace = trace.SpanContextFromContext(ctx)
 	if err := e.acceptTx(ctx, tx, []*accept{a}, 0); err != nil {
 		return nil, err
 	}
@@ -100,6 +102,9 @@ type accept struct {
 	req      *heraldv1.SendRequest
 	hash     []byte
 	data     []byte
+	// trace is the span of the caller's request, which fan-out and
+	// delivery continue (job metadata).
+	trace trace.SpanContext
 
 	n      *store.Notification
 	result *Result
@@ -175,6 +180,7 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareM
 	var (
 		fanouts []river.InsertManyParams
 		shared  = map[store.Priority][]uuid.UUID{}
+		traces  = jobs.Traces{}
 	)
 	now := e.now()
 	for _, a := range as {
@@ -182,14 +188,21 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareM
 			continue
 		}
 		a.result = &Result{NotificationID: a.n.ID}
+		if a.trace.IsValid() {
+			traces[a.n.ID] = a.trace
+		}
 		if sharesFanout(a.n, shareMax, now) {
 			shared[a.n.Priority] = append(shared[a.n.Priority], a.n.ID)
 			continue
 		}
-		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutArgs{NotificationID: a.n.ID}, InsertOpts: jobs.FanoutInsertOpts(a.n.Priority, a.n.SendAt)})
+		opts := jobs.FanoutInsertOpts(a.n.Priority, a.n.SendAt)
+		opts.Metadata = jobs.TraceMetadata(traces, a.n.ID)
+		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutArgs{NotificationID: a.n.ID}, InsertOpts: opts})
 	}
 	for p, ids := range shared {
-		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutBatchArgs{NotificationIDs: ids}, InsertOpts: jobs.FanoutInsertOpts(p, nil)})
+		opts := jobs.FanoutInsertOpts(p, nil)
+		opts.Metadata = jobs.TraceMetadata(traces, ids...)
+		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutBatchArgs{NotificationIDs: ids}, InsertOpts: opts})
 	}
 	// Fan-out jobs are not unique, so River's COPY path may apply.
 	if len(fanouts) > 0 {

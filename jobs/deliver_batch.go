@@ -68,7 +68,9 @@ func (b *DeliverBatchWorker) Work(ctx context.Context, job *river.Job[DeliverBat
 	)
 	for _, del := range dels {
 		wg.Go(func() {
-			err := s.deliver(ctx, del)
+			dctx, span := w.memberSpan(ctx, "herald.deliver", del.ID, deliverySpanAttrs(del))
+			err := s.deliver(dctx, del)
+			endSpan(span, err)
 			var snooze *river.JobSnoozeError
 			mu.Lock()
 			defer mu.Unlock()
@@ -162,6 +164,7 @@ func (w *worker) aloneJob(ctx context.Context, del *store.Delivery, t time.Time)
 	return river.InsertManyParams{Args: args, InsertOpts: &river.InsertOpts{
 		Queue: DeliverQueue(del.Priority, del.Channel), Priority: RiverPriority(del.Priority),
 		MaxAttempts: w.maxAttemptsFor(ctx, del) + infraRetries, ScheduledAt: t,
+		Metadata: TraceMetadata(jobTracesOf(ctx), del.ID),
 	}}
 }
 
@@ -200,10 +203,15 @@ func (o *outcomes) add(del *store.Delivery, u store.DeliveryUpdate, item *store.
 // deliverJobs returns the deliver jobs of a fan-out's active messages:
 // those due now share DeliverBatchArgs jobs per lane, up to
 // deliverBatchMax each; scheduled ones and lone ones get DeliverArgs jobs.
-func deliverJobs(singles []river.InsertManyParams) []river.InsertManyParams {
+//
+// Each job carries the traces of its deliveries.
+func deliverJobs(singles []river.InsertManyParams, traces Traces) []river.InsertManyParams {
 	byQueue := map[string][]river.InsertManyParams{}
 	var out []river.InsertManyParams
 	for _, p := range singles {
+		if len(traces) > 0 {
+			p.InsertOpts.Metadata = TraceMetadata(traces, p.Args.(DeliverArgs).DeliveryID)
+		}
 		if !p.InsertOpts.ScheduledAt.IsZero() {
 			out = append(out, p)
 			continue
@@ -227,7 +235,7 @@ func deliverJobs(singles []river.InsertManyParams) []river.InsertManyParams {
 			}
 			first := chunk[0].InsertOpts
 			out = append(out, river.InsertManyParams{Args: DeliverBatchArgs{DeliveryIDs: ids}, InsertOpts: &river.InsertOpts{
-				Queue: first.Queue, Priority: first.Priority, MaxAttempts: 25,
+				Queue: first.Queue, Priority: first.Priority, MaxAttempts: 25, Metadata: TraceMetadata(traces, ids...),
 			}})
 		}
 	}

@@ -10,7 +10,9 @@ import (
 
 	"github.com/riverqueue/river"
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/providers"
@@ -130,11 +132,20 @@ func (d *sender) call(ctx context.Context, base *providers.Message, o *outcome) 
 	w := d.w
 	m := *base
 	m.To, m.Platform = o.to, o.platform
+	ctx, span := w.tracer.Start(ctx, "herald.provider.send", trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(
+		attribute.String("herald.provider", o.provider.Name()), attribute.String("herald.delivery.id", m.DeliveryID)))
+	defer span.End()
 	callCtx, cancel := context.WithTimeout(ctx, w.opts.ProviderTimeout)
 	defer cancel()
 	start := time.Now()
 	res, err := w.breakers.call(o.provider.Name(), func() (*providers.Result, error) { return o.provider.Send(callCtx, &m) })
 	o.latency = time.Since(start)
+	if err != nil {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, providers.Classify(err).Class.String())
+	} else if res != nil && res.StatusCode > 0 {
+		span.SetAttributes(attribute.Int("http.response.status_code", res.StatusCode))
+	}
 	if err != nil && errCircuitOpen(err) {
 		// Opened by another worker since we picked: no call was made.
 		_, o.wait = w.breakers.open(o.provider.Name())

@@ -12,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/heraldhq/herald/pipeline"
 	"github.com/heraldhq/herald/store"
@@ -41,18 +43,28 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 	var (
 		batches    []*pipeline.Batch
 		deliveries []*store.Delivery
+		// traces holds each notification's fan-out span, for its deliveries'
+		// jobs to continue.
+		traces = Traces{}
 	)
 	for _, it := range items {
-		tenant, err := w.tenant(ctx, it.Notification.TenantID)
+		n := it.Notification
+		tenant, err := w.tenant(ctx, n.TenantID)
 		if err != nil {
 			return err
 		}
-		b := pipeline.NewBatch(now, q, it.Notification, it.MessageType, it.RecipientIDs)
+		b := pipeline.NewBatch(now, q, n, it.MessageType, it.RecipientIDs)
 		b.TenantName = tenant.Name
-		b.Preload(preloads[it.Notification.TenantID])
-		if err := w.opts.Pipeline.Run(ctx, b); err != nil {
+		b.Preload(preloads[n.TenantID])
+		nctx, span := w.memberSpan(ctx, "herald.fanout", n.ID, trace.WithAttributes(
+			attribute.String("herald.notification.id", n.ID.String()), attribute.String("herald.message_type", n.MessageType),
+			attribute.Int("herald.recipients", len(it.RecipientIDs))))
+		err = w.opts.Pipeline.Run(nctx, b)
+		span.End()
+		if err != nil {
 			return err
 		}
+		traces[n.ID] = span.SpanContext()
 		batches = append(batches, b)
 		deliveries = append(deliveries, deliveriesOf(b)...)
 	}
@@ -89,6 +101,9 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 			w.metrics.countDecision(ctx, m)
 			if m.Active() {
 				jobs = append(jobs, w.deliverJob(b, m))
+				if sc := traces[n.ID]; sc.IsValid() {
+					traces[m.ID] = sc
+				}
 			}
 		}
 		for _, r := range b.Digested {
@@ -104,7 +119,7 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 	}
 	// Deliver jobs are not unique, so River's COPY path may apply.
 	if len(jobs) > 0 {
-		if err := InsertManyTx(ctx, client, tx, deliverJobs(jobs)); err != nil {
+		if err := InsertManyTx(ctx, client, tx, deliverJobs(jobs, traces)); err != nil {
 			return fmt.Errorf("insert deliver jobs: %w", err)
 		}
 	}
@@ -264,7 +279,7 @@ func (f *FanoutWorker) Work(ctx context.Context, job *river.Job[FanoutArgs]) err
 		params := make([]river.InsertManyParams, len(chunks))
 		for i, c := range chunks {
 			params[i] = river.InsertManyParams{Args: c, InsertOpts: &river.InsertOpts{Queue: FanoutQueue(n.Priority),
-				Priority: RiverPriority(n.Priority), MaxAttempts: 25}}
+				Priority: RiverPriority(n.Priority), MaxAttempts: 25, Metadata: TraceMetadata(Traces{n.ID: trace.SpanContextFromContext(ctx)}, n.ID)}}
 		}
 		if err := InsertManyTx(ctx, client, tx, params); err != nil {
 			return fmt.Errorf("insert fanout chunks: %w", err)

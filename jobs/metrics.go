@@ -23,6 +23,10 @@ type instruments struct {
 	slotWaits   metric.Int64Counter
 	tokensGone  metric.Int64Counter
 	suppressed  metric.Int64Counter
+	pruned      metric.Int64Counter
+	// status webhooks: POSTs by outcome, and their duration
+	statusWebhooks   metric.Int64Counter
+	statusWebhookDur metric.Float64Histogram
 }
 
 func newInstruments(mp metric.MeterProvider) *instruments {
@@ -54,6 +58,16 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 	in.suppressed, _ = m.Int64Counter("herald.suppressions.added",
 		metric.WithDescription("Addresses put on a suppression list because a provider refused them as invalid, by channel and reason."),
 		metric.WithUnit("{address}"))
+	in.statusWebhooks, _ = m.Int64Counter("herald.status_webhooks",
+		metric.WithDescription("Status webhook POSTs to tenants' endpoints, by outcome (sent, failed)."),
+		metric.WithUnit("{request}"))
+	in.statusWebhookDur, _ = m.Float64Histogram("herald.status_webhook.duration",
+		metric.WithDescription("Duration of status webhook POSTs, by outcome."),
+		metric.WithUnit("s"),
+		metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+	in.pruned, _ = m.Int64Counter("herald.retention.deleted",
+		metric.WithDescription("Rows retention deleted, by table."),
+		metric.WithUnit("{row}"))
 	return in
 }
 

@@ -98,7 +98,11 @@ func Configure(cfg *river.Config, opts *QueueOptions, insertOnly bool) {
 		cfg.PeriodicJobs = append(cfg.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(digestSweepEvery),
 			func() (river.JobArgs, *river.InsertOpts) {
 				return DigestSweepArgs{}, &river.InsertOpts{Queue: digestQueue, UniqueOpts: river.UniqueOpts{ByPeriod: digestSweepEvery}}
-			}, &river.PeriodicJobOpts{RunOnStart: true}))
+			}, &river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(statusWebhookSweepEvery),
+				func() (river.JobArgs, *river.InsertOpts) {
+					return StatusWebhookSweepArgs{}, &river.InsertOpts{Queue: maintenanceQueue, UniqueOpts: river.UniqueOpts{ByPeriod: statusWebhookSweepEvery}}
+				}, &river.PeriodicJobOpts{RunOnStart: true}))
 	}
 }
 
@@ -116,7 +120,7 @@ func (o *QueueOptions) timing() (cooldown, poll time.Duration) {
 // Lanes returns the name of every lane, whether this process works it or
 // not.
 func Lanes() []string {
-	lanes := []string{digestQueue}
+	lanes := []string{digestQueue, maintenanceQueue, statusWebhookQueue}
 	for _, p := range store.Priorities {
 		lanes = append(lanes, FanoutQueue(p))
 		for _, c := range store.Channels {
@@ -138,7 +142,10 @@ func Queues(opts *QueueOptions) map[string]river.QueueConfig {
 		fanout = 4
 	}
 	queues := map[string]river.QueueConfig{
-		digestQueue: {MaxWorkers: 2, FetchCooldown: cooldown, FetchPollInterval: poll},
+		digestQueue:      {MaxWorkers: 2, FetchCooldown: cooldown, FetchPollInterval: poll},
+		maintenanceQueue: {MaxWorkers: 2, FetchCooldown: cooldown, FetchPollInterval: poll},
+		// One job per endpoint, each mostly snoozing or waiting on HTTP.
+		statusWebhookQueue: {MaxWorkers: 10, FetchCooldown: cooldown, FetchPollInterval: poll},
 	}
 	for _, p := range store.Priorities {
 		q := FanoutQueue(p)

@@ -20,7 +20,7 @@ func TestQueuesSizeLanesByPattern(t *testing.T) {
 	require.False(t, ok, "a lane sized 0 is left to other processes")
 	_, ok = qs[jobs.FanoutQueue(store.PriorityNormal)]
 	require.False(t, ok)
-	require.Len(t, jobs.Lanes(), 1+len(store.Priorities)*(1+len(store.Channels)))
+	require.Len(t, jobs.Lanes(), 3+len(store.Priorities)*(1+len(store.Channels)), "digests, maintenance, status webhooks, and fan-out and delivery lanes")
 
 	defaults := jobs.Queues(nil)
 	require.Len(t, defaults, len(jobs.Lanes()))

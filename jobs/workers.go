@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -10,10 +11,12 @@ import (
 	"github.com/riverqueue/river"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/pipeline"
 	"github.com/heraldhq/herald/providers"
+	"github.com/heraldhq/herald/providers/safehttp"
 	"github.com/heraldhq/herald/store"
 )
 
@@ -48,6 +51,9 @@ type Options struct {
 	Retry *RetryPolicy
 	// MeterProvider receives the workers' metrics. Default the global one.
 	MeterProvider metric.MeterProvider
+	// TracerProvider starts the workers' spans (fan-out per notification,
+	// delivery, provider call). Default the global one.
+	TracerProvider trace.TracerProvider
 	// Flags gates dispatch (dark launch, kill switches, provider split).
 	// Nil evaluates nothing.
 	Flags *flags.Flags
@@ -59,12 +65,18 @@ type Options struct {
 	FailoverAfter int
 	// Breaker configures the per-provider circuit breakers.
 	Breaker *BreakerOptions
+	// Retention says what RetentionWorker deletes; nil keeps everything.
+	Retention *RetentionOptions
+	// StatusWebhookClient sends status webhooks. Default a client that
+	// refuses internal addresses (safehttp).
+	StatusWebhookClient *http.Client
 }
 
 // worker holds what both workers share.
 type worker struct {
 	opts     Options
 	metrics  *instruments
+	tracer   trace.Tracer
 	breakers *breakers
 	tenants  sync.Map // tenant id -> *store.Tenant; names and secrets never change
 	// types caches message type versions, which never change once written.
@@ -109,7 +121,13 @@ func newWorker(opts *Options) *worker {
 	if o.FailoverAfter <= 0 {
 		o.FailoverAfter = 2
 	}
-	w := &worker{opts: o, metrics: newInstruments(o.MeterProvider)}
+	if o.StatusWebhookClient == nil {
+		o.StatusWebhookClient = safehttp.NewClient(&safehttp.Options{Timeout: o.ProviderTimeout})
+	}
+	if o.TracerProvider == nil {
+		o.TracerProvider = otel.GetTracerProvider()
+	}
+	w := &worker{opts: o, metrics: newInstruments(o.MeterProvider), tracer: o.TracerProvider.Tracer(tracerName)}
 	w.breakers = newBreakers(o.Breaker, o.Logger, w.metrics)
 	return w
 }
@@ -132,6 +150,9 @@ func (j *Jobs) Register(workers *river.Workers) {
 	river.AddWorker(workers, &DeliverBatchWorker{w: j.w})
 	river.AddWorker(workers, &DigestFlushWorker{w: j.w})
 	river.AddWorker(workers, &DigestSweepWorker{w: j.w})
+	river.AddWorker(workers, &RetentionWorker{w: j.w})
+	river.AddWorker(workers, &StatusWebhookWorker{w: j.w, client: j.w.opts.StatusWebhookClient})
+	river.AddWorker(workers, &StatusWebhookSweepWorker{w: j.w})
 }
 
 // Register adds Herald's workers to workers and returns them.

@@ -38,6 +38,7 @@ var ServiceNames = []string{
 	heraldv1connect.InboxServiceName,
 	heraldv1connect.DigestServiceName,
 	heraldv1connect.TopicServiceName,
+	heraldv1connect.WebhookEndpointServiceName,
 	heraldv1connect.AnalyticsServiceName,
 	heraldv1connect.SuppressionServiceName,
 	heraldv1connect.EngagementServiceName,
@@ -78,6 +79,9 @@ type Options struct {
 	// Interceptors run around every RPC, outside authentication (tracing
 	// and metrics belong here).
 	Interceptors []connect.Interceptor
+	// WebhookAllowPrivate lets status webhook endpoints use plain http
+	// (HERALD_WEBHOOK_ALLOW_PRIVATE).
+	WebhookAllowPrivate bool
 }
 
 // New returns a mux serving Herald's API. Callers may mount more on it.
@@ -121,6 +125,7 @@ func New(opts *Options) (*http.ServeMux, error) {
 	handle(heraldv1connect.NewDigestServiceHandler(NewDigestHandler(opts.Store, digests), handlerOpts...))
 	handle(heraldv1connect.NewTopicServiceHandler(NewTopicHandler(opts.Store), handlerOpts...))
 	handle(heraldv1connect.NewOperatorServiceHandler(NewOperatorHandler(opts.Store, opts.Lanes), handlerOpts...))
+	handle(heraldv1connect.NewWebhookEndpointServiceHandler(NewWebhookEndpointHandler(opts.Store, opts.River, opts.WebhookAllowPrivate), handlerOpts...))
 	handle(heraldv1connect.NewAnalyticsServiceHandler(NewAnalyticsHandler(opts.Store, opts.Now), handlerOpts...))
 	handle(heraldv1connect.NewSuppressionServiceHandler(NewSuppressionHandler(opts.Store), handlerOpts...))
 	handle(heraldv1connect.NewEngagementServiceHandler(NewEngagementHandler(opts.Store, opts.Now), handlerOpts...))

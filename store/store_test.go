@@ -2,7 +2,10 @@ package store_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -202,4 +205,23 @@ func TestUpsertMessageTypeVersions(t *testing.T) {
 	list, err := b.st.ListMessageTypes(b.ctx, b.tenant.ID, "", "", 10)
 	require.NoError(t, err)
 	require.Len(t, list, 1)
+}
+
+// TestAPIKeysAreStoredHashed: the api_keys row holds the key's SHA-256 and
+// nothing from which the key can be read back.
+func TestAPIKeysAreStoredHashed(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	key := store.NewAPIKey()
+	_, err := b.st.CreateAPIKey(b.ctx, b.tenant.ID, "ci", key)
+	require.NoError(t, err)
+	var row string
+	var hash []byte
+	require.NoError(t, b.st.Pool().QueryRow(b.ctx, `SELECT row_to_json(k)::text, k.hash FROM api_keys k`).Scan(&row, &hash))
+	want := sha256.Sum256([]byte(key))
+	require.Equal(t, want[:], hash)
+	secret := strings.TrimPrefix(key, "hk_")
+	require.NotContains(t, row, secret)
+	require.NotContains(t, row, secret[:16], "not even part of it")
+	require.NotContains(t, row, hex.EncodeToString([]byte(key)))
 }

@@ -99,6 +99,7 @@ See what happened to it (use the notificationId it returned):
   or open the console, %[1]s/console/ , sign in with the key and pick it from the list.
 
 %[4]q's in-app inbox, live: %[1]s/dev/inbox
+River's jobs: %[1]s/riverui/ (any user name, the key as password).
 
 `, base, devTenant, key, devRecipient, devType)
 

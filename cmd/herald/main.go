@@ -17,6 +17,7 @@ import (
 	_ "time/tzdata" // recipients' time zones work on machines without zoneinfo
 
 	"github.com/heraldhq/herald/cmd/herald/internal/app"
+	"github.com/heraldhq/herald/telemetry"
 )
 
 type command struct {
@@ -83,5 +84,5 @@ func newLogger(cfg app.Config) *slog.Logger {
 	if cfg.LogFormat == "text" {
 		h = slog.NewTextHandler(os.Stderr, opts)
 	}
-	return slog.New(h)
+	return slog.New(telemetry.LogHandler(h))
 }

@@ -145,7 +145,9 @@ func TestListEventsPagesWhileEventsAreWritten(t *testing.T) {
 			}
 		})
 	}
-	wg.Go(func() { other.send(t, &heraldv1.SendRequest{MessageType: "ping", RecipientIds: []string{"u0"}, Data: data(t, map[string]any{"order": 1})}) })
+	wg.Go(func() {
+		other.send(t, &heraldv1.SendRequest{MessageType: "ping", RecipientIds: []string{"u0"}, Data: data(t, map[string]any{"order": 1})})
+	})
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
 

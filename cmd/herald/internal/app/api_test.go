@@ -112,53 +112,6 @@ func TestRevokedKeyIsRefused(t *testing.T) {
 	require.Contains(t, err.Error(), "revoked")
 }
 
-func TestTenantsAreIsolated(t *testing.T) {
-	t.Parallel()
-	b := setup(t)
-	recv := newReceiver(t, b.tenant.SigningSecret)
-	b.webhookType(t, "secret.type")
-	b.recipient(t, "alice", recv.srv.URL)
-	res := b.send(t, &heraldv1.SendRequest{MessageType: "secret.type", RecipientIds: []string{"alice"}, Data: data(t, map[string]any{"order": 1})})
-	b.waitCompleted(t, res.GetNotificationId())
-
-	other, err := b.app.Store().CreateTenant(b.ctx, "globex")
-	require.NoError(t, err)
-	otherKey := store.NewAPIKey()
-	_, err = b.app.Store().CreateAPIKey(b.ctx, other.ID, "globex", otherKey)
-	require.NoError(t, err)
-	notifications, recipients, messageTypes := clients(b.app.URL(), otherKey)
-
-	_, err = notifications.GetNotification(b.ctx, connect.NewRequest(&heraldv1.GetNotificationRequest{NotificationId: res.GetNotificationId()}))
-	require.Equal(t, connect.CodeNotFound, connectCode(t, err))
-	_, err = notifications.CancelNotification(b.ctx, connect.NewRequest(&heraldv1.CancelNotificationRequest{NotificationId: res.GetNotificationId()}))
-	require.Equal(t, connect.CodeNotFound, connectCode(t, err))
-	list, err := notifications.ListNotifications(b.ctx, connect.NewRequest(&heraldv1.ListNotificationsRequest{RecipientId: "alice"}))
-	require.NoError(t, err)
-	require.Empty(t, list.Msg.GetNotifications())
-
-	_, err = recipients.GetRecipient(b.ctx, connect.NewRequest(&heraldv1.GetRecipientRequest{RecipientId: "alice"}))
-	require.Equal(t, connect.CodeNotFound, connectCode(t, err))
-	_, err = recipients.CreateInboxToken(b.ctx, connect.NewRequest(&heraldv1.CreateInboxTokenRequest{RecipientId: "alice"}))
-	require.Equal(t, connect.CodeNotFound, connectCode(t, err))
-	// Deleting someone else's recipient is a no-op for them.
-	_, err = recipients.DeleteRecipient(b.ctx, connect.NewRequest(&heraldv1.DeleteRecipientRequest{RecipientId: "alice"}))
-	require.NoError(t, err)
-	_, err = b.recipients.GetRecipient(b.ctx, connect.NewRequest(&heraldv1.GetRecipientRequest{RecipientId: "alice"}))
-	require.NoError(t, err, "alice still exists for her own tenant")
-
-	_, err = messageTypes.GetMessageType(b.ctx, connect.NewRequest(&heraldv1.GetMessageTypeRequest{Key: "secret.type"}))
-	require.Equal(t, connect.CodeNotFound, connectCode(t, err))
-	types, err := messageTypes.ListMessageTypes(b.ctx, connect.NewRequest(&heraldv1.ListMessageTypesRequest{}))
-	require.NoError(t, err)
-	require.Empty(t, types.Msg.GetMessageTypes())
-	_, err = messageTypes.PreviewMessage(b.ctx, connect.NewRequest(&heraldv1.PreviewMessageRequest{
-		Source: &heraldv1.PreviewMessageRequest_MessageTypeKey{MessageTypeKey: "secret.type"}}))
-	require.Equal(t, connect.CodeNotFound, connectCode(t, err))
-
-	_, err = notifications.Send(b.ctx, connect.NewRequest(&heraldv1.SendRequest{MessageType: "secret.type", RecipientIds: []string{"alice"}}))
-	require.Equal(t, connect.CodeNotFound, connectCode(t, err), "another tenant's message type does not exist here")
-}
-
 func TestBadInputNamesTheField(t *testing.T) {
 	t.Parallel()
 	b := setup(t)

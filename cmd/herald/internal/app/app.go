@@ -17,16 +17,22 @@ import (
 
 	"connectrpc.com/connect"
 	"connectrpc.com/otelconnect"
+	"github.com/exaring/otelpgx"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/multitracer"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
+	"github.com/riverqueue/rivercontrib/otelriver"
+	"riverqueue.com/riverui"
 
 	"github.com/heraldhq/herald/engagement"
 	"github.com/heraldhq/herald/enqueue"
 	"github.com/heraldhq/herald/flags"
 	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/pipeline"
+	"github.com/heraldhq/herald/providers/safehttp"
 	"github.com/heraldhq/herald/render"
 	"github.com/heraldhq/herald/server"
 	"github.com/heraldhq/herald/store"
@@ -49,6 +55,9 @@ type Options struct {
 	// RootCAs, if set, are the only roots provider clients trust (tests
 	// with loopback TLS servers). Default: the system roots.
 	RootCAs *x509.CertPool
+	// Telemetry configures metrics and traces; nil reads the OTEL_*
+	// environment variables.
+	Telemetry *telemetry.Options
 }
 
 // App is one Herald process.
@@ -77,6 +86,9 @@ type App struct {
 	// sqlStats adds up time per statement (HERALD_DEBUG_SQL); nil when off.
 	sqlStats *sqlStats
 	pprof    *http.Server // HERALD_PPROF_ADDR; nil when off
+	riverUI  *riverui.Handler
+	// stopRiverUI stops the River UI's background services.
+	stopRiverUI context.CancelFunc
 }
 
 // New connects to Postgres (creating the database if it is missing),
@@ -95,6 +107,10 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 		logger = slog.Default()
 	}
 	a := &App{cfg: cfg, logger: logger}
+	var err error
+	if a.telemetry, err = telemetry.New(ctx, "herald", Version, opts.Telemetry); err != nil {
+		return nil, err
+	}
 
 	if err := store.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
@@ -104,12 +120,28 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 		return nil, fmt.Errorf("app: database url: %w", err)
 	}
 	poolCfg.MaxConns = cfg.DBMaxConns
+	var tracers []pgx.QueryTracer
+	if a.telemetry.Tracing() {
+		tracers = append(tracers, otelpgx.NewTracer(otelpgx.WithTracerProvider(a.telemetry.TracerProvider()),
+			otelpgx.WithTrimSQLInSpanName(), otelpgx.WithDisableConnectionDetailsInAttributes(), otelpgx.WithDisableAcquireTracer()))
+	}
 	if cfg.DebugSQL {
 		a.sqlStats = newSQLStats()
-		poolCfg.ConnConfig.Tracer = a.sqlStats
+		tracers = append(tracers, a.sqlStats)
+	}
+	switch len(tracers) {
+	case 0:
+	case 1:
+		poolCfg.ConnConfig.Tracer = tracers[0]
+	default:
+		poolCfg.ConnConfig.Tracer = multitracer.New(tracers...)
 	}
 	if a.pool, err = pgxpool.NewWithConfig(ctx, poolCfg); err != nil {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
+	}
+	if err := otelpgx.RecordStats(a.pool, otelpgx.WithStatsMeterProvider(a.telemetry.MeterProvider())); err != nil {
+		a.pool.Close()
+		return nil, fmt.Errorf("app: pool metrics: %w", err)
 	}
 	a.store = store.NewStore(a.pool)
 	// The delivery worker's own writes skip the WAL flush wait; see
@@ -149,9 +181,6 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 	}
 
 	var err error
-	if a.telemetry, err = telemetry.New("herald", Version); err != nil {
-		return err
-	}
 	a.flags, err = flags.New(ctx, &flags.Options{
 		File: cfg.FlagsFile, FlagdAddr: cfg.FlagdAddr, Logger: a.logger, MeterProvider: a.telemetry.MeterProvider(),
 	})
@@ -169,9 +198,12 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		Store: a.store, AsyncStore: store.NewStore(a.asyncPool), Pipeline: pipeline.Default(renderer, a.flags).Replace(pipeline.NewTrack(cfg.PublicURL)), Providers: registry, Logger: a.logger,
 		Now: opts.Now, MaxAttempts: cfg.MaxAttempts, ProviderTimeout: cfg.ProviderTimeout, FanoutChunk: cfg.FanoutChunk,
 		Retry:         &jobs.RetryPolicy{Base: cfg.RetryBaseDelay, Max: cfg.RetryMaxDelay},
-		MeterProvider: a.telemetry.MeterProvider(), Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
-		FailoverAfter: cfg.Providers.FailoverAfter,
-		Breaker:       &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
+		MeterProvider: a.telemetry.MeterProvider(), TracerProvider: a.telemetry.TracerProvider(),
+		Flags: a.flags, KillSwitchRecheck: cfg.KillSwitchRecheck,
+		FailoverAfter:       cfg.Providers.FailoverAfter,
+		Breaker:             &jobs.BreakerOptions{Failures: cfg.Providers.BreakerFailures, Cooldown: cfg.Providers.BreakerCooldown},
+		Retention:           &jobs.RetentionOptions{Age: cfg.Retention, Batch: cfg.RetentionBatch},
+		StatusWebhookClient: safehttp.NewClient(&safehttp.Options{AllowPrivate: cfg.WebhookAllowPrivate, Timeout: cfg.ProviderTimeout}),
 	})
 	riverCfg := &river.Config{
 		Logger:      a.logger,
@@ -180,13 +212,34 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		// A crashed worker's jobs come back after this; fan-out commits its
 		// progress per chunk, so a long fan-out only resumes.
 		RescueStuckJobsAfter: 2*cfg.ProviderTimeout + time.Minute,
+		// River's own rows: finished jobs go after HERALD_JOB_RETENTION; a
+		// failed job stays as long as the delivery it failed.
+		CompletedJobRetentionPeriod: cfg.JobRetention,
+		CancelledJobRetentionPeriod: cfg.JobRetention,
+		DiscardedJobRetentionPeriod: discardedRetention(cfg),
+		// A job's span continues the trace of the request that caused it
+		// (TraceMiddleware first, so otelriver's span is its child).
+		Middleware: []rivertype.Middleware{
+			&jobs.TraceMiddleware{},
+			otelriver.NewMiddleware(&otelriver.MiddlewareConfig{
+				TracerProvider: a.telemetry.TracerProvider(), MeterProvider: a.telemetry.MeterProvider(),
+				EnableSemanticMetrics: true, EnableWorkSpanJobKindSuffix: true,
+			}),
+		},
 	}
 	if opts.Queues == nil {
 		opts.Queues = QueueOptions(cfg)
 	}
 	jobs.Configure(riverCfg, opts.Queues, cfg.Role == RoleAPI)
+	if cfg.Role != RoleAPI && cfg.Retention > 0 {
+		jobs.ConfigureRetention(riverCfg)
+	}
 	if a.river, err = river.NewClient(riverpgxv5.New(a.pool), riverCfg); err != nil {
 		return fmt.Errorf("app: river: %w", err)
+	}
+
+	if err := jobs.RegisterQueueMetrics(a.telemetry.MeterProvider(), a.store); err != nil {
+		return err
 	}
 
 	a.mux = http.NewServeMux()
@@ -201,7 +254,12 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 			batcher.SharedFanoutMax = -1 // none shared
 		}
 		a.batcher = enqueue.NewBatcher(enq, a.store, batcher)
-		otelInterceptor, err := otelconnect.NewInterceptor(otelconnect.WithMeterProvider(a.telemetry.MeterProvider()))
+		otelInterceptor, err := otelconnect.NewInterceptor(otelconnect.WithMeterProvider(a.telemetry.MeterProvider()),
+			otelconnect.WithTracerProvider(a.telemetry.TracerProvider()), otelconnect.WithPropagator(a.telemetry.Propagator()),
+			// Herald's callers are the tenant's own services: their spans
+			// parent ours, so one trace runs from their request to the
+			// provider call.
+			otelconnect.WithTrustRemote())
 		if err != nil {
 			return fmt.Errorf("app: otelconnect: %w", err)
 		}
@@ -209,7 +267,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		a.auth = store.NewListener(a.pool, store.AuthChannel, &store.ListenerOptions{Logger: a.logger})
 		api, err := server.New(&server.Options{
 			Store: a.store, Enqueuer: enq, Batcher: a.batcher, River: a.river, Renderer: renderer, Now: opts.Now, InboxListener: a.inbox, AuthListener: a.auth,
-			Lanes: jobs.Lanes(), CORSOrigins: cfg.CORSOrigins,
+			Lanes: jobs.Lanes(), CORSOrigins: cfg.CORSOrigins, WebhookAllowPrivate: cfg.WebhookAllowPrivate,
 			MeterProvider: a.telemetry.MeterProvider(),
 			Interceptors:  []connect.Interceptor{otelInterceptor},
 		})
@@ -219,7 +277,7 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		a.mux.Handle("/", api)
 		// Provider receipts and tracking links, verified by their signatures.
 		receipts := engagement.New(&engagement.Options{Store: a.store, Providers: registry, PublicURL: cfg.PublicURL,
-			Logger: a.logger, MeterProvider: a.telemetry.MeterProvider(), Now: opts.Now})
+			Logger: a.logger, MeterProvider: a.telemetry.MeterProvider(), TracerProvider: a.telemetry.TracerProvider(), Now: opts.Now})
 		a.mux.Handle("POST /receipts/", receipts)
 		a.mux.Handle("GET /t/", receipts)
 		console := web.Handler()
@@ -231,7 +289,26 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 		a.mux.HandleFunc("GET /readyz", a.readyz)
 	}
 	a.mux.Handle("GET /metrics", a.telemetry.Handler())
+
+	// River UI for operators: every lane's jobs, their errors and retries.
+	if a.riverUI, err = riverui.NewHandler(&riverui.HandlerOpts{
+		Endpoints: riverui.NewEndpoints(a.river, nil), Logger: a.logger, Prefix: "/riverui",
+		JobListHideArgsByDefault: true,
+	}); err != nil {
+		return fmt.Errorf("app: river ui: %w", err)
+	}
+	a.mux.Handle("/riverui/", server.OperatorOnly(a.store, a.riverUI))
+	a.mux.Handle("GET /riverui", http.RedirectHandler("/riverui/", http.StatusMovedPermanently))
 	return nil
+}
+
+// discardedRetention is how long River keeps failed jobs: as long as
+// deliveries are kept (-1, River's "forever", when they are kept forever).
+func discardedRetention(cfg Config) time.Duration {
+	if cfg.Retention == 0 {
+		return -1
+	}
+	return max(cfg.Retention, cfg.JobRetention)
 }
 
 func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
@@ -314,6 +391,11 @@ func (a *App) Start(ctx context.Context) error {
 	if a.batcher != nil {
 		a.batcher.Start()
 	}
+	var uiCtx context.Context
+	uiCtx, a.stopRiverUI = context.WithCancel(context.WithoutCancel(ctx))
+	if err := a.riverUI.Start(uiCtx); err != nil {
+		return fmt.Errorf("app: start river ui: %w", err)
+	}
 	go func() { a.serveErr <- a.server.Serve(ln) }()
 
 	if a.cfg.Role != RoleAPI {
@@ -369,6 +451,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 	if a.stopListeners != nil {
 		a.stopListeners()
 		a.listenersDone.Wait()
+	}
+	if a.stopRiverUI != nil {
+		a.stopRiverUI()
 	}
 	if err := a.flags.Close(context.WithoutCancel(ctx)); err != nil {
 		errs = append(errs, fmt.Errorf("flags: %w", err))

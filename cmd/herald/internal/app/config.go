@@ -52,6 +52,9 @@ type Config struct {
 	RetryMaxDelay       time.Duration
 	ProviderTimeout     time.Duration
 	ShutdownTimeout     time.Duration
+	Retention           time.Duration
+	RetentionBatch      int
+	JobRetention        time.Duration
 	LogLevel            string
 	LogFormat           string
 	PprofAddr           string
@@ -90,6 +93,9 @@ var Variables = append([]struct{ Name, Default, Doc string }{
 	{"HERALD_RETRY_MAX_DELAY", "1h", "Longest retry delay."},
 	{"HERALD_PROVIDER_TIMEOUT", "30s", "Bound on one provider call."},
 	{"HERALD_SHUTDOWN_TIMEOUT", "30s", "How long shutdown waits for in-flight jobs before handing them back."},
+	{"HERALD_RETENTION", "2160h", "How long finished notifications are kept, with their deliveries, events, inbox items and idempotency keys (90 days); `0` keeps them forever. Deleted hourly in batches."},
+	{"HERALD_RETENTION_BATCH", "1000", "Most rows one retention statement deletes."},
+	{"HERALD_JOB_RETENTION", "24h", "How long River keeps completed and canceled jobs; failed (discarded) jobs are kept for HERALD_RETENTION."},
 	{"HERALD_LOG_LEVEL", "info", "debug, info, warn or error."},
 	{"HERALD_LOG_FORMAT", "json", "json or text."},
 	{"HERALD_PPROF_ADDR", "", "Serve Go's pprof profiles on this separate address (e.g. `127.0.0.1:6060`); empty for none."},
@@ -129,6 +135,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		RetryMaxDelay:       p.duration("HERALD_RETRY_MAX_DELAY"),
 		ProviderTimeout:     p.duration("HERALD_PROVIDER_TIMEOUT"),
 		ShutdownTimeout:     p.duration("HERALD_SHUTDOWN_TIMEOUT"),
+		Retention:           p.duration("HERALD_RETENTION"),
+		RetentionBatch:      p.integer("HERALD_RETENTION_BATCH", 1, 100000),
+		JobRetention:        p.duration("HERALD_JOB_RETENTION"),
 		LogLevel:            p.str("HERALD_LOG_LEVEL"),
 		LogFormat:           p.str("HERALD_LOG_FORMAT"),
 		PprofAddr:           p.str("HERALD_PPROF_ADDR"),
@@ -191,6 +200,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ProviderTimeout <= 0 {
 		errs = append(errs, errors.New("HERALD_PROVIDER_TIMEOUT: must be positive"))
+	}
+	if c.Retention < 0 || c.JobRetention <= 0 {
+		errs = append(errs, errors.New("HERALD_RETENTION / HERALD_JOB_RETENTION: retention must be 0 (forever) or positive, job retention positive"))
 	}
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("HERALD_SHUTDOWN_TIMEOUT: must be positive"))

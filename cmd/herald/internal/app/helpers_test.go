@@ -227,11 +227,17 @@ func (b *testBundle) get(t *testing.T, id string) *heraldv1.Notification {
 // waitCompleted waits until every delivery of the notification is final.
 func (b *testBundle) waitCompleted(t *testing.T, id string) *heraldv1.Notification {
 	t.Helper()
+	return b.waitCompletedWithin(t, id, 15*time.Second)
+}
+
+// waitCompletedWithin is waitCompleted with a bound of its own.
+func (b *testBundle) waitCompletedWithin(t *testing.T, id string, bound time.Duration) *heraldv1.Notification {
+	t.Helper()
 	var n *heraldv1.Notification
 	require.Eventually(t, func() bool {
 		n = b.get(t, id)
 		return n.GetStatus() == heraldv1.NotificationStatus_NOTIFICATION_STATUS_COMPLETED
-	}, 15*time.Second, 20*time.Millisecond, "notification %s did not complete", id)
+	}, bound, 20*time.Millisecond, "notification %s did not complete", id)
 	return n
 }
 

@@ -1,0 +1,45 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/heraldhq/herald/store"
+)
+
+// OperatorOnly admits requests to next only with an operator API key, as
+// "Authorization: Bearer <key>" or as the password of HTTP basic auth (any
+// user name), so a browser can open an operator page such as /riverui:
+// without credentials it answers 401 and asks for them. Keys without the
+// operator role get 403. It guards plain HTTP handlers; RPCs have the auth
+// interceptor.
+func OperatorOnly(st *store.Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := ""
+		if _, password, ok := r.BasicAuth(); ok {
+			key = password
+		} else if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			key = strings.TrimSpace(bearer)
+		}
+		if key == "" {
+			w.Header().Set("WWW-Authenticate", `Basic realm="Herald operators", charset="UTF-8"`)
+			http.Error(w, "an operator API key is required (as the basic auth password, or a bearer token)", http.StatusUnauthorized)
+			return
+		}
+		k, _, err := st.Authenticate(r.Context(), key)
+		switch {
+		case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrKeyRevoked):
+			w.Header().Set("WWW-Authenticate", `Basic realm="Herald operators", charset="UTF-8"`)
+			http.Error(w, "invalid or revoked API key", http.StatusUnauthorized)
+			return
+		case err != nil:
+			http.Error(w, "could not check the API key", http.StatusServiceUnavailable)
+			return
+		case !k.Operator:
+			http.Error(w, "this API key does not have the operator role (herald keys create --operator)", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
