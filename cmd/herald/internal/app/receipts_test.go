@@ -277,10 +277,15 @@ func TestWebhookReceipts(t *testing.T) {
 	b.recipient(t, "bob", recv.srv.URL)
 
 	res := b.send(t, &heraldv1.SendRequest{MessageType: "hook", RecipientIds: []string{"ada"}, Data: data(t, map[string]any{"order": 1})})
-	n := b.waitCompleted(t, res.GetNotificationId())
 	require.Equal(t, http.StatusNoContent, <-inCall)
 	require.Equal(t, b.app.URL()+"/receipts/webhook", receiptURL)
-	d := n.GetDeliveries()[0]
+	// DELIVERED completes the notification before the worker, still in the
+	// call, records it: wait for the worker's events too.
+	var d *heraldv1.Delivery
+	require.Eventually(t, func() bool {
+		d = b.get(t, res.GetNotificationId()).GetDeliveries()[0]
+		return len(eventsOf(d, "sent")) == 1
+	}, 15*time.Second, 20*time.Millisecond)
 	require.Equal(t, heraldv1.DeliveryStatus_DELIVERY_STATUS_DELIVERED, d.GetStatus(), "the receipt during the call outranks SENT")
 	require.Equal(t, []string{"queued", "rendered", "delivered", "attempt", "sent"}, eventTypes(d))
 
