@@ -38,7 +38,7 @@ const statusWebhookBatch = 100
 // is sent: those that move a delivery to a new status.
 var DefaultStatusEventTypes = []string{
 	store.EventSent, store.EventFailed, store.EventSuppressed, store.EventExpired, store.EventCanceled,
-	store.EventDigested, store.EventDarkLaunched, "delivered", "bounced",
+	store.EventDigested, store.EventDarkLaunched, store.EventDelivered, store.EventBounced,
 }
 
 // StatusWebhookArgs sends one endpoint its events. There is one such job

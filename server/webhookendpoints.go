@@ -26,7 +26,8 @@ var StatusEventTypes = []string{
 	store.EventQueued, store.EventScheduled, store.EventRendered, store.EventSuppressed, store.EventExpired,
 	store.EventAttempt, store.EventSent, store.EventFailed, store.EventRetrying, store.EventThrottled,
 	store.EventCanceled, store.EventDigested, store.EventHeld, store.EventDarkLaunched, store.EventFailover,
-	"delivered", "bounced", "complained", "opened", "clicked", "read",
+	store.EventProviderSplit, store.EventTokenRemoved, store.EventDelivered, store.EventBounced, store.EventSuppressionAdded,
+	store.EventOpened, store.EventClicked, store.EventComplained, store.EventRead, store.EventArchived,
 }
 
 type webhookEndpointHandler struct {
