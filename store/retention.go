@@ -36,11 +36,15 @@ func (p Pruned) Total() int64 {
 // left still qualifies.
 func (q *Queries) PruneNotifications(ctx context.Context, age time.Duration, limit int) (Pruned, bool, error) {
 	var p Pruned
+	// Per tenant, oldest first, through notifications_tenant_created.
 	rows, err := q.db.Query(ctx, `
-		SELECT n.id FROM notifications n
-		WHERE n.created_at < now() - make_interval(secs => $1) AND n.status IN ('processing', 'canceled')
-			AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ('queued', 'scheduled', 'sending'))
-		ORDER BY n.created_at
+		SELECT old.id FROM tenants t, LATERAL (
+			SELECT n.id, n.created_at FROM notifications n
+			WHERE n.tenant_id = t.id AND n.created_at < now() - make_interval(secs => $1)
+				AND n.status IN ('processing', 'canceled')
+				AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ('queued', 'scheduled', 'sending'))
+			ORDER BY n.created_at
+			LIMIT $2) old
 		LIMIT $2`, age.Seconds(), limit)
 	if err != nil {
 		return p, false, fmt.Errorf("store: prune: %w", err)
