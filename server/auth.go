@@ -71,8 +71,18 @@ func (a *authInterceptor) authenticate(ctx context.Context, procedure, header st
 		}
 		return withPrincipal(ctx, p), nil
 	}
+	p, err := a.apiKey(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	return withPrincipal(ctx, p), nil
+}
+
+// apiKey returns who the API key token belongs to, from the cache or the
+// store; an unknown or revoked key is Unauthenticated.
+func (a *authInterceptor) apiKey(ctx context.Context, token string) (*principal, error) {
 	if p, ok := a.keys.get(token); ok {
-		return withPrincipal(ctx, p), nil
+		return p, nil
 	}
 	key, tenant, err := a.store.Authenticate(ctx, token)
 	switch {
@@ -85,7 +95,7 @@ func (a *authInterceptor) authenticate(ctx context.Context, procedure, header st
 	}
 	p := &principal{tenant: tenant, keyName: key.Name, operator: key.Operator}
 	a.keys.put(token, p)
-	return withPrincipal(ctx, p), nil
+	return p, nil
 }
 
 // WrapUnary implements connect.Interceptor.

@@ -1,9 +1,10 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 	"strings"
+
+	"connectrpc.com/connect"
 
 	"github.com/heraldhq/herald/store"
 )
@@ -13,8 +14,10 @@ import (
 // user name), so a browser can open an operator page such as /riverui:
 // without credentials it answers 401 and asks for them. Keys without the
 // operator role get 403. It guards plain HTTP handlers; RPCs have the auth
-// interceptor.
+// interceptor, whose key lookup (and cache: a revoked key is refused
+// within two seconds) it shares.
 func OperatorOnly(st *store.Store, next http.Handler) http.Handler {
+	auth := newAuthInterceptor(st, nil)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := ""
 		if _, password, ok := r.BasicAuth(); ok {
@@ -27,16 +30,16 @@ func OperatorOnly(st *store.Store, next http.Handler) http.Handler {
 			http.Error(w, "an operator API key is required (as the basic auth password, or a bearer token)", http.StatusUnauthorized)
 			return
 		}
-		k, _, err := st.Authenticate(r.Context(), key)
+		p, err := auth.apiKey(r.Context(), key)
 		switch {
-		case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrKeyRevoked):
+		case connect.CodeOf(err) == connect.CodeUnauthenticated:
 			w.Header().Set("WWW-Authenticate", `Basic realm="Herald operators", charset="UTF-8"`)
 			http.Error(w, "invalid or revoked API key", http.StatusUnauthorized)
 			return
 		case err != nil:
 			http.Error(w, "could not check the API key", http.StatusServiceUnavailable)
 			return
-		case !k.Operator:
+		case !p.operator:
 			http.Error(w, "this API key does not have the operator role (herald keys create --operator)", http.StatusForbidden)
 			return
 		}
