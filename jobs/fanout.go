@@ -64,7 +64,9 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 		if err != nil {
 			return err
 		}
-		traces[n.ID] = span.SpanContext()
+		if sc := span.SpanContext(); sc.IsValid() { // only when tracing
+			traces[n.ID] = sc
+		}
 		batches = append(batches, b)
 		deliveries = append(deliveries, deliveriesOf(b)...)
 	}
@@ -101,7 +103,7 @@ func (j *Jobs) FanoutTx(ctx context.Context, tx pgx.Tx, client *river.Client[pgx
 			w.metrics.countDecision(ctx, m)
 			if m.Active() {
 				jobs = append(jobs, w.deliverJob(b, m))
-				if sc := traces[n.ID]; sc.IsValid() {
+				if sc, ok := traces[n.ID]; ok {
 					traces[m.ID] = sc
 				}
 			}
