@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -38,8 +37,7 @@ type FeedEvent struct {
 // cursor. A transaction left open holds the feed back until it ends.
 func (q *Queries) EventFeed(ctx context.Context, tenantID uuid.UUID, after FeedCursor, limit int) ([]FeedEvent, error) {
 	rows, err := q.db.Query(ctx, `
-		SELECT e.id, e.tenant_id, e.notification_id, e.delivery_id, e.type, e.status, e.reason, e.attempt, e.provider,
-			e.response_code, e.latency_us, e.message, e.details, e.created_at, e.xid::text, d.recipient_id, d.channel
+		SELECT `+eventColumns+`, e.xid::text, d.recipient_id, d.channel
 		FROM delivery_events e JOIN deliveries d ON d.id = e.delivery_id
 		WHERE e.tenant_id = $1 AND (e.xid, e.id) > ($2::text::xid8, $3::bigint)
 			AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
@@ -52,20 +50,11 @@ func (q *Queries) EventFeed(ctx context.Context, tenantID uuid.UUID, after FeedC
 	var out []FeedEvent
 	for rows.Next() {
 		var (
-			e       FeedEvent
-			latency int64
-			details []byte
-			xid     string
+			e   FeedEvent
+			xid string
 		)
-		if err := rows.Scan(&e.ID, &e.TenantID, &e.NotificationID, &e.DeliveryID, &e.Type, &e.Status, &e.Reason, &e.Attempt,
-			&e.Provider, &e.ResponseCode, &latency, &e.Message, &details, &e.CreatedAt, &xid, &e.RecipientID, &e.Channel); err != nil {
+		if err := scanEvent(rows, &e.Event, &xid, &e.RecipientID, &e.Channel); err != nil {
 			return nil, fmt.Errorf("store: event feed: %w", err)
-		}
-		e.Latency = durationFromMicros(latency)
-		if details != nil {
-			if err := json.Unmarshal(details, &e.Details); err != nil {
-				return nil, fmt.Errorf("store: event %d details: %w", e.ID, err)
-			}
 		}
 		if e.Cursor.XID, err = strconv.ParseUint(xid, 10, 64); err != nil {
 			return nil, fmt.Errorf("store: event %d xid %q: %w", e.ID, xid, err)

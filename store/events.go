@@ -88,33 +88,43 @@ func insertEventsSQL(param string) string {
 		ORDER BY ordinality`
 }
 
+// eventColumns are the delivery_events columns (as e) scanEvent reads.
+const eventColumns = `e.id, e.tenant_id, e.notification_id, e.delivery_id, e.type, e.status, e.reason, e.attempt,
+	e.provider, e.response_code, e.latency_us, e.message, e.details, e.created_at`
+
+// scanEvent scans eventColumns into e, then extra.
+func scanEvent(row pgx.Row, e *Event, extra ...any) error {
+	var (
+		latency int64
+		details []byte
+	)
+	dest := append([]any{&e.ID, &e.TenantID, &e.NotificationID, &e.DeliveryID, &e.Type, &e.Status, &e.Reason, &e.Attempt,
+		&e.Provider, &e.ResponseCode, &latency, &e.Message, &details, &e.CreatedAt}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return err
+	}
+	e.Latency = durationFromMicros(latency)
+	if details != nil {
+		if err := json.Unmarshal(details, &e.Details); err != nil {
+			return fmt.Errorf("event %d details: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
 // ListNotificationEvents returns every event of the notification's
 // deliveries, oldest first.
 func (q *Queries) ListNotificationEvents(ctx context.Context, notificationID uuid.UUID) ([]Event, error) {
-	rows, err := q.db.Query(ctx, `
-		SELECT id, tenant_id, notification_id, delivery_id, type, status, reason, attempt, provider, response_code,
-			latency_us, message, details, created_at
-		FROM delivery_events WHERE notification_id = $1 ORDER BY id`, notificationID)
+	rows, err := q.db.Query(ctx, `SELECT `+eventColumns+` FROM delivery_events e WHERE e.notification_id = $1 ORDER BY e.id`, notificationID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}
 	defer rows.Close()
 	var out []Event
 	for rows.Next() {
-		var (
-			e       Event
-			latency int64
-			details []byte
-		)
-		if err := rows.Scan(&e.ID, &e.TenantID, &e.NotificationID, &e.DeliveryID, &e.Type, &e.Status, &e.Reason, &e.Attempt,
-			&e.Provider, &e.ResponseCode, &latency, &e.Message, &details, &e.CreatedAt); err != nil {
+		var e Event
+		if err := scanEvent(rows, &e); err != nil {
 			return nil, fmt.Errorf("store: list events: %w", err)
-		}
-		e.Latency = durationFromMicros(latency)
-		if details != nil {
-			if err := json.Unmarshal(details, &e.Details); err != nil {
-				return nil, fmt.Errorf("store: event %d details: %w", e.ID, err)
-			}
 		}
 		out = append(out, e)
 	}
