@@ -29,6 +29,10 @@ type instruments struct {
 	statusWebhookDur metric.Float64Histogram
 }
 
+// callBuckets bound the histograms of outbound HTTP calls (provider calls,
+// status webhooks), in seconds, up to the longest provider timeout.
+var callBuckets = metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+
 func newInstruments(mp metric.MeterProvider) *instruments {
 	m := mp.Meter(meterName)
 	in := &instruments{}
@@ -37,8 +41,7 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 		metric.WithUnit("{delivery}"))
 	in.providerDur, _ = m.Float64Histogram("herald.provider.duration",
 		metric.WithDescription("Duration of provider calls, by provider, channel and outcome."),
-		metric.WithUnit("s"),
-		metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+		metric.WithUnit("s"), callBuckets)
 	in.acceptToEnd, _ = m.Float64Histogram("herald.delivery.latency",
 		metric.WithDescription("Time from acceptance to a sent delivery, by priority and channel."),
 		metric.WithUnit("s"),
@@ -63,8 +66,7 @@ func newInstruments(mp metric.MeterProvider) *instruments {
 		metric.WithUnit("{request}"))
 	in.statusWebhookDur, _ = m.Float64Histogram("herald.status_webhook.duration",
 		metric.WithDescription("Duration of status webhook POSTs, by outcome."),
-		metric.WithUnit("s"),
-		metric.WithExplicitBucketBoundaries(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+		metric.WithUnit("s"), callBuckets)
 	in.pruned, _ = m.Int64Counter("herald.retention.deleted",
 		metric.WithDescription("Rows retention deleted, by table."),
 		metric.WithUnit("{row}"))
