@@ -106,17 +106,17 @@ const statusWebhookPages = 10
 // Work implements river.Worker.
 func (s *StatusWebhookWorker) Work(ctx context.Context, job *river.Job[StatusWebhookArgs]) error {
 	st := s.w.opts.Store
+	ep, err := st.GetWebhookEndpoint(ctx, job.Args.EndpointID)
 	for range statusWebhookPages {
-		ep, err := st.GetWebhookEndpoint(ctx, job.Args.EndpointID)
 		if errors.Is(err, store.ErrNotFound) {
 			return nil // deleted: the job ends with it
 		}
 		if err != nil {
 			return fmt.Errorf("status webhook: %w", err)
 		}
-		events, err := st.EventFeed(ctx, ep.TenantID, ep.Cursor, statusWebhookBatch)
-		if err != nil {
-			return fmt.Errorf("status webhook: %w", err)
+		events, ferr := st.EventFeed(ctx, ep.TenantID, ep.Cursor, statusWebhookBatch)
+		if ferr != nil {
+			return fmt.Errorf("status webhook: %w", ferr)
 		}
 		if len(events) == 0 {
 			return river.JobSnooze(StatusWebhookPoll)
@@ -134,9 +134,17 @@ func (s *StatusWebhookWorker) Work(ctx context.Context, job *river.Job[StatusWeb
 			}
 			lastAt = &wanted[len(wanted)-1].Time
 		}
-		if _, err := st.AdvanceWebhookEndpoint(ctx, ep.ID, ep.Cursor, events[len(events)-1].Cursor, lastAt); err != nil {
-			return fmt.Errorf("status webhook: %w", err)
+		next := events[len(events)-1].Cursor
+		moved, aerr := st.AdvanceWebhookEndpoint(ctx, ep.ID, ep.Cursor, next, lastAt)
+		if aerr != nil {
+			return fmt.Errorf("status webhook: %w", aerr)
 		}
+		if moved {
+			ep.Cursor = next
+			continue
+		}
+		// Deleted meanwhile, or moved by someone else: read it again.
+		ep, err = st.GetWebhookEndpoint(ctx, job.Args.EndpointID)
 	}
 	return river.JobSnooze(0) // more may be waiting: go on after other jobs
 }
