@@ -111,6 +111,13 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 	if a.telemetry, err = telemetry.New(ctx, "herald", Version, opts.Telemetry); err != nil {
 		return nil, err
 	}
+	// Whatever fails from here on, release what was made before it.
+	made := false
+	defer func() {
+		if !made {
+			a.Close()
+		}
+	}()
 
 	if err := store.EnsureDatabase(ctx, cfg.DatabaseURL); err != nil {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
@@ -140,7 +147,6 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
 	}
 	if err := otelpgx.RecordStats(a.pool, otelpgx.WithStatsMeterProvider(a.telemetry.MeterProvider())); err != nil {
-		a.pool.Close()
 		return nil, fmt.Errorf("app: pool metrics: %w", err)
 	}
 	a.store = store.NewStore(a.pool)
@@ -150,13 +156,12 @@ func New(ctx context.Context, cfg Config, opts *Options) (*App, error) {
 	asyncCfg.MaxConns = max(4, cfg.DBMaxConns/2)
 	asyncCfg.ConnConfig.RuntimeParams["synchronous_commit"] = "off"
 	if a.asyncPool, err = pgxpool.NewWithConfig(ctx, asyncCfg); err != nil {
-		a.pool.Close()
 		return nil, &DatabaseError{URL: cfg.DatabaseURL, Err: err}
 	}
 	if err := a.setup(ctx, opts); err != nil {
-		a.Close()
 		return nil, err
 	}
+	made = true
 	return a, nil
 }
 
@@ -472,7 +477,8 @@ func (a *App) Shutdown(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// Close releases the app's resources without a graceful stop.
+// Close releases the app's resources without a graceful stop; it also
+// cleans up after a New that failed half way.
 func (a *App) Close() {
 	if a.server != nil {
 		a.server.Close()
@@ -481,7 +487,16 @@ func (a *App) Close() {
 		a.stopListeners()
 		a.listenersDone.Wait()
 	}
-	a.pool.Close()
+	if a.flags != nil {
+		a.flags.Close(context.Background()) //nolint:errcheck // best effort
+	}
+	if a.pool != nil {
+		a.pool.Close()
+	}
+	if a.asyncPool != nil {
+		a.asyncPool.Close()
+	}
+	a.telemetry.Shutdown(context.Background()) //nolint:errcheck // best effort
 }
 
 // DatabaseError is returned when Postgres cannot be reached or prepared. Its
