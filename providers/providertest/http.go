@@ -183,13 +183,7 @@ func PostSendGridEvents(url string, body []byte, signature, ts string) (int, err
 	req.Header.Set("User-Agent", "SendGrid Event API")
 	req.Header.Set("X-Twilio-Email-Event-Webhook-Signature", signature)
 	req.Header.Set("X-Twilio-Email-Event-Webhook-Timestamp", ts)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode, nil
+	return postStatus(req)
 }
 
 // Twilio speaks Twilio's Messages API.
@@ -309,13 +303,7 @@ func PostTwilioForm(u string, form url.Values, signature string) (int, error) {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("User-Agent", "TwilioProxy/1.1")
 	req.Header.Set("X-Twilio-Signature", signature)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode, nil
+	return postStatus(req)
 }
 
 // FCM speaks FCM's HTTP v1 API and Google's OAuth2 token endpoint (the
@@ -605,4 +593,16 @@ func (s *Slack) post(w http.ResponseWriter, r *http.Request) {
 		call.Status = text(http.StatusOK, "ok")
 	}
 	s.record(call)
+}
+
+// postStatus sends a callback as the provider would and returns the
+// answer's status.
+func postStatus(req *http.Request) (int, error) {
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
 }
