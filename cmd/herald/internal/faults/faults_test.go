@@ -345,9 +345,7 @@ func killMidDelivery(t *testing.T, recv *receiver, pool *pgxpool.Pool, workers [
 					orphaned = append(orphaned, id)
 				}
 			}
-			var claims int
-			must(t, pool.QueryRow(context.Background(),
-				`SELECT count(*) FROM deliveries WHERE in_flight_until > now()`).Scan(&claims))
+			claims := heldClaims(t, pool)
 			if len(orphaned) == 0 {
 				t.Fatalf("killed %s but none of its calls was still unanswered", w.name)
 			}
@@ -357,6 +355,15 @@ func killMidDelivery(t *testing.T, recv *receiver, pool *pgxpool.Pool, workers [
 	}
 	t.Fatalf("no worker had three deliveries mid-call within 15s")
 	return killResult{}
+}
+
+// heldClaims counts the deliveries a worker has claimed and not yet
+// recorded.
+func heldClaims(t *testing.T, pool *pgxpool.Pool) int {
+	t.Helper()
+	var n int
+	must(t, pool.QueryRow(context.Background(), `SELECT count(*) FROM deliveries WHERE in_flight_until > now()`).Scan(&n))
+	return n
 }
 
 type termResult struct {
@@ -376,9 +383,7 @@ func stopGracefully(t *testing.T, pool *pgxpool.Pool, workers []*process, skip *
 		if w == skip || !w.alive() {
 			continue
 		}
-		var claims int
-		must(t, pool.QueryRow(context.Background(),
-			`SELECT count(*) FROM deliveries WHERE in_flight_until > now()`).Scan(&claims))
+		claims := heldClaims(t, pool)
 		begin := time.Now()
 		w.stop(20 * time.Second)
 		took := time.Since(begin)
