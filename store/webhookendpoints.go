@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -63,11 +62,8 @@ func (q *Queries) CreateWebhookEndpoint(ctx context.Context, e *WebhookEndpoint)
 // GetWebhookEndpoint returns the endpoint with id, of any tenant.
 func (q *Queries) GetWebhookEndpoint(ctx context.Context, id uuid.UUID) (*WebhookEndpoint, error) {
 	e, err := scanWebhookEndpoint(q.db.QueryRow(ctx, `SELECT `+webhookEndpointColumns+` FROM webhook_endpoints WHERE id = $1`, id))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, ErrNotFound
-	}
 	if err != nil {
-		return nil, fmt.Errorf("store: get webhook endpoint: %w", err)
+		return nil, notFound(err, "webhook endpoint")
 	}
 	return e, nil
 }
@@ -142,11 +138,8 @@ func (q *Queries) AdvanceWebhookEndpoint(ctx context.Context, id uuid.UUID, from
 func (q *Queries) FailWebhookEndpoint(ctx context.Context, id uuid.UUID, msg string) (int, error) {
 	var n int
 	err := q.db.QueryRow(ctx, `UPDATE webhook_endpoints SET failures = failures + 1, last_error = $2 WHERE id = $1 RETURNING failures`, id, msg).Scan(&n)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return 0, ErrNotFound
-	}
 	if err != nil {
-		return 0, fmt.Errorf("store: fail webhook endpoint: %w", err)
+		return 0, notFound(err, "webhook endpoint")
 	}
 	return n, nil
 }
