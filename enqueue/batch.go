@@ -3,13 +3,15 @@ package enqueue
 import (
 	"context"
 	"errors"
-	"sync"
+	"log/slog"
+	"slices"
+	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"go.opentelemetry.io/otel/trace"
 
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
+	"github.com/heraldhq/herald/jobs"
 	"github.com/heraldhq/herald/store"
 )
 
@@ -24,35 +26,38 @@ type BatcherOptions struct {
 	// interceptor checks them), so Send does not check them again.
 	// Default false.
 	Validated bool
-	// Committers is how many accepting transactions are in flight at
-	// once: one writes its group while the others wait for their COMMIT.
-	// Default 2.
+	// Committers is how many committers take turns: one gathers a group
+	// and writes it while the others wait for the turn. Default 2.
 	Committers int
 	// SharedFanoutMax is the most recipients a notification due now may
 	// have to share one fan-out job with the others of its transaction;
 	// bigger ones, topic sends and scheduled ones get a job of their own.
 	// Default 100; negative shares none.
 	SharedFanoutMax int
+	// WakeInterval is the least time between two insert notifications
+	// that wake the fan-out lanes; the lanes' fetch cooldown is the useful
+	// value. Default 5ms.
+	WakeInterval time.Duration
+	// Logger logs what goes wrong outside a Send. Default slog.Default().
+	Logger *slog.Logger
 }
 
 // Batcher accepts concurrent Sends in shared transactions (group commit):
 // a committer takes every Send waiting, up to MaxBatch, and accepts them in
-// one transaction, so commits — and the fan-out jobs of small
-// notifications — are shared. One committer writes at a time and hands
-// over before its COMMIT, so the next group is written while the last
-// waits for its flush to disk. Nothing waits on purpose: a lone Send goes
-// at once, and groups form while a committer is busy. A Send returns only
-// after its transaction committed.
+// one statement — notifications and fan-out jobs, committed in one round
+// trip — so commits and the fan-out jobs of small notifications are
+// shared. One committer writes at a time, so groups stay as big as the
+// Sends that arrive meanwhile. Nothing waits on purpose: a lone Send goes
+// at once. A Send returns only after its statement committed; the lanes
+// are woken after that, off the Send's path.
 type Batcher struct {
 	enq   *Enqueuer
 	store *store.Store
 	opts  BatcherOptions
 	queue chan *pending
-	// writing is held by the committer gathering a group and writing it;
-	// it is handed on before COMMIT, so the next group is written while
-	// the last one waits for its WAL flush, and groups stay as big as the
-	// Sends that arrive meanwhile.
+	// writing is held by the committer gathering a group and writing it.
 	writing chan struct{}
+	waker   *waker
 	stop    chan struct{}
 	done    chan struct{}
 }
@@ -78,14 +83,26 @@ func NewBatcher(enq *Enqueuer, st *store.Store, opts *BatcherOptions) *Batcher {
 	if o.SharedFanoutMax == 0 {
 		o.SharedFanoutMax = 100
 	}
+	if o.WakeInterval <= 0 {
+		o.WakeInterval = 5 * time.Millisecond
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
 	b := &Batcher{enq: enq, store: st, opts: o, queue: make(chan *pending, o.MaxBatch*o.Committers),
-		writing: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+		writing: make(chan struct{}, 1), waker: newWaker(st, o.WakeInterval, o.Logger), stop: make(chan struct{}), done: make(chan struct{})}
 	return b
 }
 
 // Start starts the committers.
 func (b *Batcher) Start() {
 	finished := make(chan struct{}, b.opts.Committers)
+	woken := make(chan struct{})
+	wakerStop := make(chan struct{})
+	go func() {
+		defer close(woken)
+		b.waker.run(wakerStop)
+	}()
 	for range b.opts.Committers {
 		go func() {
 			defer func() { finished <- struct{}{} }()
@@ -96,6 +113,8 @@ func (b *Batcher) Start() {
 		for range b.opts.Committers {
 			<-finished
 		}
+		close(wakerStop)
+		<-woken
 		close(b.done)
 	}()
 }
@@ -138,7 +157,7 @@ func (b *Batcher) Send(ctx context.Context, tenantID uuid.UUID, req *heraldv1.Se
 }
 
 // commit takes groups of Sends off the queue and accepts them, one
-// committer at a time up to the COMMIT.
+// committer at a time.
 func (b *Batcher) commit() {
 	for {
 		select {
@@ -163,15 +182,14 @@ func (b *Batcher) commit() {
 				break fill
 			}
 		}
-		b.accept(group, sync.OnceFunc(func() { <-b.writing }))
+		b.accept(group, func() { <-b.writing })
 	}
 }
 
-// accept runs a group in one transaction, calling release once its
-// statements are written. If the transaction fails, each Send is tried
-// again alone, so one bad request cannot fail the others.
+// accept writes a group in one statement, then calls release. If the
+// statement fails, each Send it did not accept is tried again alone, so
+// one bad request cannot fail the others.
 func (b *Batcher) accept(group []*pending, release func()) {
-	defer release()
 	defer func() {
 		for _, p := range group {
 			close(p.done)
@@ -185,6 +203,7 @@ func (b *Batcher) accept(group []*pending, release func()) {
 		}
 		live = append(live, p)
 	}
+	defer release()
 	if len(live) == 0 {
 		return
 	}
@@ -193,30 +212,47 @@ func (b *Batcher) accept(group []*pending, release func()) {
 	for i, p := range live {
 		as[i] = p.a
 	}
-	err := b.store.InTx(ctx, func(tx pgx.Tx) error {
-		if err := b.enq.acceptTx(ctx, tx, as, b.opts.SharedFanoutMax); err != nil {
-			return err
-		}
-		release() // the COMMIT is all that is left
-		return nil
-	})
+	// Outside a transaction each statement commits on its own, so what
+	// has a result or an error of its own is settled.
+	defer b.wake(as)
+	err := b.enq.write(ctx, b.store.Pool(), as, b.opts.SharedFanoutMax, false)
 	if err == nil {
 		return
 	}
+	var left []*accept
+	for _, a := range as {
+		if a.result == nil && a.err == nil {
+			left = append(left, a)
+		}
+	}
 	if len(as) == 1 {
-		reset(as[0], err)
+		for _, a := range left {
+			reset(a, err)
+		}
 		return
 	}
-	for _, a := range as {
+	for _, a := range left {
 		reset(a, nil)
-		a := a
-		if err := b.store.InTx(ctx, func(tx pgx.Tx) error { return b.enq.acceptTx(ctx, tx, []*accept{a}, b.opts.SharedFanoutMax) }); err != nil {
+		if err := b.enq.write(ctx, b.store.Pool(), []*accept{a}, b.opts.SharedFanoutMax, false); err != nil && a.result == nil {
 			reset(a, err)
 		}
 	}
 }
 
-// reset forgets what a rolled-back transaction decided for a, leaving err.
+// wake wakes the fan-out lanes of the notifications as created.
+func (b *Batcher) wake(as []*accept) {
+	var queues []string
+	for _, a := range as {
+		if a.result != nil && !a.result.Duplicate && a.n != nil {
+			if q := jobs.FanoutQueue(a.n.Priority); !slices.Contains(queues, q) {
+				queues = append(queues, q)
+			}
+		}
+	}
+	b.waker.wake(queues)
+}
+
+// reset forgets what a failed statement decided for a, leaving err.
 func reset(a *accept, err error) {
 	a.n, a.result, a.err = nil, nil, err
 }

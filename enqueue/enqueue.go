@@ -22,7 +22,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"maps"
 	"sync"
 	"time"
 
@@ -30,11 +29,10 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"go.opentelemetry.io/otel/trace"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 	"github.com/heraldhq/herald/jobs"
@@ -62,21 +60,19 @@ type Result struct {
 
 // Enqueuer writes notification requests for any tenant.
 type Enqueuer struct {
-	river     *river.Client[pgx.Tx]
 	validator protovalidate.Validator
 	now       func() time.Time
 	// types caches current message types by typeKey.
 	types sync.Map
 }
 
-// New returns an Enqueuer that inserts jobs with client, which may be an
-// insert-only client (no queues).
-func New(client *river.Client[pgx.Tx]) (*Enqueuer, error) {
+// New returns an Enqueuer.
+func New() (*Enqueuer, error) {
 	v, err := protovalidate.New()
 	if err != nil {
 		return nil, fmt.Errorf("enqueue: %w", err)
 	}
-	return &Enqueuer{river: client, validator: v, now: time.Now}, nil
+	return &Enqueuer{validator: v, now: time.Now}, nil
 }
 
 // EnqueueTx validates req and, in tx, writes the tenant's notification and
@@ -89,7 +85,7 @@ func (e *Enqueuer) EnqueueTx(ctx context.Context, tx pgx.Tx, tenantID uuid.UUID,
 		return nil, err
 	}
 	a.trace = trace.SpanContextFromContext(ctx)
-	if err := e.acceptTx(ctx, tx, []*accept{a}, 0); err != nil {
+	if err := e.write(ctx, tx, []*accept{a}, 0, true); err != nil {
 		return nil, err
 	}
 	return a.result, a.err
@@ -130,15 +126,17 @@ func (e *Enqueuer) prepare(tenantID uuid.UUID, req *heraldv1.SendRequest, valida
 	return &accept{tenantID: tenantID, req: req, hash: hash, data: data}, nil
 }
 
-// acceptTx writes the requests' notifications in tx, one statement for all,
-// duplicates of an idempotency key resolved to the first, and their fan-out
-// jobs: one per priority for the notifications due now with at most
-// shareMax recipients (when positive), one each for the others. Each
-// request's own outcome is in its result or err; the returned error means
-// the transaction must be rolled back.
-func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareMax int) error {
-	q := store.New(tx)
-	inserted := map[uuid.UUID]bool{}
+// write writes the requests' notifications and their fan-out jobs, one
+// statement for all: one job per priority for the notifications due now
+// with at most shareMax recipients (when positive), one each for the
+// others. Duplicates of an idempotency key resolve to the first. Each
+// request's own outcome is in its result or err. Outside a transaction
+// each statement commits on its own, so a request with a result is
+// accepted even if write then fails; in a transaction, an error means it
+// must be rolled back. With notify, the statement tells the jobs' lanes
+// (see store.Queries.InsertNotifications).
+func (e *Enqueuer) write(ctx context.Context, db store.DBTX, as []*accept, shareMax int, notify bool) error {
+	q := store.New(db)
 	// Message types come from a cache; InsertNotifications skips a request
 	// whose cached version is no longer current, and that request is tried
 	// again with the type read afresh (nothing of it was written).
@@ -163,11 +161,15 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareM
 		if len(ns) == 0 {
 			break
 		}
-		ins, err := q.InsertNotifications(ctx, ns)
+		ins, err := q.InsertNotifications(ctx, ns, fanoutJobs(todo, shareMax, e.now()), notify)
 		if err != nil {
 			return err
 		}
-		maps.Copy(inserted, ins)
+		for _, a := range todo {
+			if a.n != nil && ins[a.n.ID] {
+				a.result = &Result{NotificationID: a.n.ID}
+			}
+		}
 		if todo, err = e.resolveDuplicates(ctx, q, todo, ins); err != nil {
 			return err
 		}
@@ -176,41 +178,38 @@ func (e *Enqueuer) acceptTx(ctx context.Context, tx pgx.Tx, as []*accept, shareM
 			a.n = nil
 		}
 	}
+	return nil
+}
 
+// fanoutJobs returns the fan-out jobs of the requests' notifications, as
+// write describes them.
+func fanoutJobs(as []*accept, shareMax int, now time.Time) []store.FanoutJob {
 	var (
-		fanouts []river.InsertManyParams
-		shared  = map[store.Priority][]uuid.UUID{}
-		traces  = jobs.Traces{}
+		fanouts    []store.FanoutJob
+		priorities []store.Priority
+		shared     = map[store.Priority][]uuid.UUID{}
+		traces     = jobs.Traces{}
 	)
-	now := e.now()
 	for _, a := range as {
-		if a.n == nil || !inserted[a.n.ID] {
+		if a.n == nil {
 			continue
 		}
-		a.result = &Result{NotificationID: a.n.ID}
 		if a.trace.IsValid() {
 			traces[a.n.ID] = a.trace
 		}
-		if sharesFanout(a.n, shareMax, now) {
-			shared[a.n.Priority] = append(shared[a.n.Priority], a.n.ID)
+		if !sharesFanout(a.n, shareMax, now) {
+			fanouts = append(fanouts, jobs.FanoutJob(a.n, jobs.TraceMetadata(traces, a.n.ID)))
 			continue
 		}
-		opts := jobs.FanoutInsertOpts(a.n.Priority, a.n.SendAt)
-		opts.Metadata = jobs.TraceMetadata(traces, a.n.ID)
-		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutArgs{NotificationID: a.n.ID}, InsertOpts: opts})
-	}
-	for p, ids := range shared {
-		opts := jobs.FanoutInsertOpts(p, nil)
-		opts.Metadata = jobs.TraceMetadata(traces, ids...)
-		fanouts = append(fanouts, river.InsertManyParams{Args: jobs.FanoutBatchArgs{NotificationIDs: ids}, InsertOpts: opts})
-	}
-	// Fan-out jobs are not unique, so River's COPY path may apply.
-	if len(fanouts) > 0 {
-		if err := jobs.InsertManyTx(ctx, e.river, tx, fanouts); err != nil {
-			return fmt.Errorf("enqueue: insert jobs: %w", err)
+		if _, ok := shared[a.n.Priority]; !ok {
+			priorities = append(priorities, a.n.Priority)
 		}
+		shared[a.n.Priority] = append(shared[a.n.Priority], a.n.ID)
 	}
-	return nil
+	for _, p := range priorities {
+		fanouts = append(fanouts, jobs.FanoutBatchJob(p, shared[p], jobs.TraceMetadata(traces, shared[p]...)))
+	}
+	return fanouts
 }
 
 // sharesFanout reports whether n shares a fan-out job: a short recipient
@@ -308,8 +307,17 @@ func (e *Enqueuer) resolveDuplicates(ctx context.Context, q *store.Queries, as [
 // RequestHash identifies a request for idempotency: every field but the key
 // itself, deterministically encoded.
 func RequestHash(req *heraldv1.SendRequest) ([]byte, error) {
-	c := proto.CloneOf(req)
-	c.IdempotencyKey = ""
+	// A shallow copy without the key: the fields' values are shared, not
+	// cloned, which spares a deep copy of the data on every Send.
+	c := &heraldv1.SendRequest{}
+	dst, src := c.ProtoReflect(), req.ProtoReflect()
+	src.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		if fd != idempotencyKeyField {
+			dst.Set(fd, v)
+		}
+		return true
+	})
+	dst.SetUnknown(src.GetUnknown())
 	b, err := proto.MarshalOptions{Deterministic: true}.Marshal(c)
 	if err != nil {
 		return nil, fmt.Errorf("enqueue: hash request: %w", err)
@@ -317,6 +325,8 @@ func RequestHash(req *heraldv1.SendRequest) ([]byte, error) {
 	h := sha256.Sum256(b)
 	return h[:], nil
 }
+
+var idempotencyKeyField = (&heraldv1.SendRequest{}).ProtoReflect().Descriptor().Fields().ByName("idempotency_key")
 
 // TenantEnqueuer enqueues for one tenant; it is what a service sharing
 // Herald's database uses.
@@ -332,11 +342,7 @@ func NewForTenant(ctx context.Context, pool *pgxpool.Pool, name string) (*Tenant
 	if err != nil {
 		return nil, fmt.Errorf("enqueue: tenant %q: %w", name, err)
 	}
-	client, err := river.NewClient(riverpgxv5.New(nil), &river.Config{})
-	if err != nil {
-		return nil, fmt.Errorf("enqueue: %w", err)
-	}
-	enq, err := New(client)
+	enq, err := New()
 	if err != nil {
 		return nil, err
 	}

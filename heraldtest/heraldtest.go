@@ -93,8 +93,8 @@ func New(t testing.TB, opts *Options) *Harness {
 	if opts.Pipeline != nil {
 		p = opts.Pipeline(renderer)
 	}
-	client := startFanout(t, pool, st, p, opts.Now)
-	enq, err := enqueue.New(client)
+	startFanout(t, pool, st, p, opts.Now)
+	enq, err := enqueue.New()
 	if err != nil {
 		t.Fatalf("heraldtest: %v", err)
 	}
@@ -110,7 +110,7 @@ func New(t testing.TB, opts *Options) *Harness {
 }
 
 // startFanout runs a River client that works only the fan-out lanes.
-func startFanout(t testing.TB, pool *pgxpool.Pool, st *store.Store, p *pipeline.Pipeline, now func() time.Time) *river.Client[pgx.Tx] {
+func startFanout(t testing.TB, pool *pgxpool.Pool, st *store.Store, p *pipeline.Pipeline, now func() time.Time) {
 	workers := river.NewWorkers()
 	jobs.Register(workers, &jobs.Options{Store: st, Pipeline: p, Providers: providers.NewRegistry(), Now: now})
 	cfg := &river.Config{Workers: workers, TestOnly: true}
@@ -132,7 +132,6 @@ func startFanout(t testing.TB, pool *pgxpool.Pool, st *store.Store, p *pipeline.
 		defer cancel()
 		_ = client.Stop(ctx)
 	})
-	return client
 }
 
 // Store returns the harness's store, for assertions beyond the helpers.

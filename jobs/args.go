@@ -66,6 +66,23 @@ func FanoutInsertOpts(p store.Priority, sendAt *time.Time) *river.InsertOpts {
 	return opts
 }
 
+// FanoutJob returns notification n's own fan-out job, as FanoutInsertOpts
+// places it, for store.InsertNotifications to write with n.
+func FanoutJob(n *store.Notification, metadata []byte) store.FanoutJob {
+	opts := FanoutInsertOpts(n.Priority, n.SendAt)
+	return store.FanoutJob{Kind: FanoutArgs{}.Kind(), Queue: opts.Queue, Priority: int16(opts.Priority), MaxAttempts: int16(opts.MaxAttempts),
+		ScheduledAt: n.SendAt, Metadata: metadata, Arg: "notification_id", NotificationIDs: []uuid.UUID{n.ID}}
+}
+
+// FanoutBatchJob returns the fan-out job that notifications ids, due now
+// and of priority p, share, for store.InsertNotifications to write with
+// them.
+func FanoutBatchJob(p store.Priority, ids []uuid.UUID, metadata []byte) store.FanoutJob {
+	opts := FanoutInsertOpts(p, nil)
+	return store.FanoutJob{Kind: FanoutBatchArgs{}.Kind(), Queue: opts.Queue, Priority: int16(opts.Priority), MaxAttempts: int16(opts.MaxAttempts),
+		Metadata: metadata, Arg: "notification_ids", Many: true, NotificationIDs: ids}
+}
+
 // DeliverArgs sends one delivery through its channel's provider. Besides
 // the delivery id it carries what the channel kill switch is evaluated on,
 // so a held delivery costs no database work while it waits.

@@ -57,7 +57,7 @@ func BenchmarkFanoutTx(b *testing.B) {
 			Priority: store.PriorityNormal, RecipientIDs: ids, Data: json.RawMessage(`{"order":"A-17"}`), Status: store.NotificationAccepted,
 			CreatedAt: time.Now()}
 		err := st.InTx(ctx, func(tx pgx.Tx) error {
-			if _, err := store.New(tx).InsertNotifications(ctx, []*store.Notification{n}); err != nil {
+			if _, err := store.New(tx).InsertNotifications(ctx, []*store.Notification{n}, nil, false); err != nil {
 				return err
 			}
 			return j.FanoutTx(ctx, tx, client, []jobs.FanoutItem{{Notification: n, MessageType: mt, RecipientIDs: ids}})

@@ -71,13 +71,41 @@ type notificationRow struct {
 	Digest             bool               `json:"digest"`
 }
 
-// InsertNotifications inserts ns in one statement, skipping those whose
-// tenant already has a notification with their idempotency key (an earlier
-// one of ns included) and those whose message type version is no longer
-// the current one (the caller's copy was stale), and sets CreatedAt on the ones it inserted, which it
-// reports by id. Concurrent inserts with one key wait for each other, so
-// exactly one wins.
-func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (map[uuid.UUID]bool, error) {
+// FanoutJob is a River job that InsertNotifications writes together with
+// the notifications it names, in the same statement.
+type FanoutJob struct {
+	Kind        string `json:"kind"`
+	Queue       string `json:"queue"`
+	Priority    int16  `json:"priority"`
+	MaxAttempts int16  `json:"max_attempts"`
+	// ScheduledAt is when the job is due; nil for now.
+	ScheduledAt *time.Time `json:"scheduled_at"`
+	// Metadata is the job's JSON metadata; nil for none.
+	Metadata json.RawMessage `json:"metadata,omitempty"`
+	// Arg is the args field naming the notifications: their ids as a list
+	// if Many, else the one id.
+	Arg  string `json:"arg"`
+	Many bool   `json:"many"`
+	// NotificationIDs are the notifications the job is for; only those the
+	// statement inserts end up in its args, and with none the job is not
+	// written.
+	NotificationIDs []uuid.UUID `json:"notification_ids"`
+}
+
+// InsertNotifications inserts ns and their fan-out jobs in one statement —
+// one round trip and, outside a transaction, one commit — skipping the
+// notifications whose tenant already has one with their idempotency key (an
+// earlier one of ns included) and those whose message type version is no
+// longer the current one (the caller's copy was stale). It sets CreatedAt
+// on the ones it inserted, which it reports by id. Concurrent inserts with
+// one key wait for each other, so exactly one wins.
+//
+// The jobs are rows of River's river_job table, written as River's own
+// insert writes them. With notify, the statement also sends their queues
+// River's insert notification, so their workers fetch at once when the
+// transaction commits; without, the caller sends it (NotifyJobsInserted)
+// or the workers find the jobs when they next poll.
+func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification, jobs []FanoutJob, notify bool) (map[uuid.UUID]bool, error) {
 	rows := make([]notificationRow, len(ns))
 	for i, n := range ns {
 		rows[i] = notificationRow{
@@ -96,19 +124,19 @@ func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (
 	if err != nil {
 		return nil, fmt.Errorf("store: insert notifications: %w", err)
 	}
-	result, err := q.db.Query(ctx, `
-		INSERT INTO notifications (id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
-			idempotency_key, request_hash, send_at, status, dedupe_key, digest, fanout_cursor, topic)
-		SELECT r.id, r.tenant_id, r.message_type, r.message_type_version, r.priority, r.recipient_ids, r.data,
-			r.idempotency_key, decode(r.request_hash, 'hex'), r.send_at, r.status, r.dedupe_key, r.digest, r.fanout_cursor, r.topic
-		FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, tenant_id uuid, message_type text,
-			message_type_version int, priority text, recipient_ids text[], data jsonb, idempotency_key text,
-			request_hash text, send_at timestamptz, status text, dedupe_key text, digest boolean,
-			fanout_cursor int, topic text)) WITH ORDINALITY r
-		JOIN message_types m ON m.tenant_id = r.tenant_id AND m.key = r.message_type AND m.version = r.message_type_version
-		ORDER BY r.ordinality
-		ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-		RETURNING id, created_at`, records)
+	if jobs == nil {
+		jobs = []FanoutJob{}
+	}
+	jobRecords, err := json.Marshal(jobs)
+	if err != nil {
+		return nil, fmt.Errorf("store: insert notifications: %w", err)
+	}
+	sql := insertNotificationsSQL + `SELECT id, created_at FROM ins`
+	if notify {
+		sql = insertNotificationsSQL + `, notified AS (` + notifyInsertSQL + `)
+			SELECT ins.id, ins.created_at FROM ins, (SELECT count(*) FROM notified) n`
+	}
+	result, err := q.db.Query(ctx, sql, records, jobRecords)
 	if err != nil {
 		return nil, fmt.Errorf("store: insert notifications: %w", err)
 	}
@@ -127,6 +155,54 @@ func (q *Queries) InsertNotifications(ctx context.Context, ns []*Notification) (
 		}
 	}
 	return inserted, nil
+}
+
+// insertNotificationsSQL is the start of InsertNotifications' statement,
+// its CTEs ins and jobs. The job rows follow River's JobInsertFastMany
+// (riverpgxv5) for jobs that are not unique.
+const insertNotificationsSQL = `
+	WITH ins AS (
+		INSERT INTO notifications (id, tenant_id, message_type, message_type_version, priority, recipient_ids, data,
+			idempotency_key, request_hash, send_at, status, dedupe_key, digest, fanout_cursor, topic)
+		SELECT r.id, r.tenant_id, r.message_type, r.message_type_version, r.priority, r.recipient_ids, r.data,
+			r.idempotency_key, decode(r.request_hash, 'hex'), r.send_at, r.status, r.dedupe_key, r.digest, r.fanout_cursor, r.topic
+		FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, tenant_id uuid, message_type text,
+			message_type_version int, priority text, recipient_ids text[], data jsonb, idempotency_key text,
+			request_hash text, send_at timestamptz, status text, dedupe_key text, digest boolean,
+			fanout_cursor int, topic text)) WITH ORDINALITY r
+		JOIN message_types m ON m.tenant_id = r.tenant_id AND m.key = r.message_type AND m.version = r.message_type_version
+		ORDER BY r.ordinality
+		ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+		RETURNING id, created_at
+	), jobs AS (
+		INSERT INTO river_job (args, kind, max_attempts, metadata, priority, queue, scheduled_at, state, tags)
+		SELECT CASE WHEN j.many THEN jsonb_build_object(j.arg, a.ids) ELSE jsonb_build_object(j.arg, a.ids->0) END,
+			j.kind, j.max_attempts, coalesce(j.metadata, '{}'), j.priority, j.queue, coalesce(j.scheduled_at, now()),
+			CASE WHEN j.scheduled_at > now() THEN 'scheduled' ELSE 'available' END::river_job_state, '{}'
+		FROM jsonb_to_recordset($2::jsonb) AS j (kind text, queue text, priority smallint, max_attempts smallint,
+			scheduled_at timestamptz, metadata jsonb, arg text, many boolean, notification_ids uuid[])
+		CROSS JOIN LATERAL (
+			SELECT jsonb_agg(ins.id ORDER BY want.n) AS ids
+			FROM unnest(j.notification_ids) WITH ORDINALITY AS want (id, n) JOIN ins ON ins.id = want.id
+		) a
+		WHERE a.ids IS NOT NULL
+		RETURNING queue
+	)
+`
+
+// notifyInsertSQL sends River's insert notification — topic
+// "<schema>.river_insert", payload {"queue": ...} — to each distinct queue
+// of the rows of jobs.
+const notifyInsertSQL = `SELECT pg_notify(current_schema() || '.river_insert', json_build_object('queue', queue)::text)
+	FROM (SELECT DISTINCT queue FROM jobs) q`
+
+// NotifyJobsInserted sends River's insert notification to queues, so that
+// their workers fetch the jobs just committed to them at once.
+func (q *Queries) NotifyJobsInserted(ctx context.Context, queues []string) error {
+	if _, err := q.db.Exec(ctx, `WITH jobs AS (SELECT unnest($1::text[]) AS queue) `+notifyInsertSQL, queues); err != nil {
+		return fmt.Errorf("store: notify jobs inserted: %w", err)
+	}
+	return nil
 }
 
 // GetNotificationsByIdempotencyKeys returns the tenant's notifications

@@ -249,11 +249,12 @@ func (a *App) setup(ctx context.Context, opts *Options) error {
 
 	a.mux = http.NewServeMux()
 	if cfg.Role != RoleWorker {
-		enq, err := enqueue.New(a.river)
+		enq, err := enqueue.New()
 		if err != nil {
 			return err
 		}
 		batcher := &enqueue.BatcherOptions{MaxBatch: cfg.AcceptBatch, Committers: cfg.AcceptCommitters, SharedFanoutMax: cfg.SharedFanoutMax,
+			WakeInterval: cfg.FetchCooldown, Logger: a.logger,
 			Validated: true} // by the API's validate interceptor
 		if cfg.SharedFanoutMax == 0 {
 			batcher.SharedFanoutMax = -1 // none shared

@@ -44,6 +44,9 @@ func pgInserts(ctx context.Context, dbURL string, n, c int) (float64, error) {
 		created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (tenant_id, idempotency_key))`); err != nil {
 		return 0, err
 	}
+	if err := warmPool(ctx, pool, c); err != nil {
+		return 0, err
+	}
 	tenant := uuid.New()
 	start := time.Now()
 	err = parallel(ctx, n, c, func(i int) error {
@@ -103,6 +106,9 @@ func riverNoops(ctx context.Context, dbURL string, n, c int, h *herald, many boo
 		return 0, err
 	}
 	defer client.Stop(context.WithoutCancel(ctx)) //nolint:errcheck // best effort
+	if err := warmPool(ctx, pool, c); err != nil {
+		return 0, err
+	}
 	start := time.Now()
 	opts := &river.InsertOpts{Queue: queue}
 	if many {
@@ -142,6 +148,21 @@ func poolOf(ctx context.Context, dbURL string, size int) (*pgxpool.Pool, error) 
 	}
 	pc.MaxConns = int32(size)
 	return pgxpool.NewWithConfig(ctx, pc)
+}
+
+// warmPool opens c of pool's connections before the clock starts, as
+// Herald's are open before its phases start.
+func warmPool(ctx context.Context, pool *pgxpool.Pool, c int) error {
+	return parallel(ctx, c, c, func(int) error {
+		conn, err := pool.Acquire(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Release()
+		// Held until the others are open too, so that c are.
+		time.Sleep(10 * time.Millisecond)
+		return conn.Ping(ctx)
+	})
 }
 
 // parallel runs f(0..n-1) on c goroutines and returns the first error.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"connectrpc.com/connect"
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
@@ -281,6 +282,19 @@ func (h *herald) smsType(ctx context.Context, key string, p heraldv1.Priority) e
 		Templates: &heraldv1.Templates{Sms: &heraldv1.SmsTemplate{Body: "bench {{.i}}"}},
 	}}))
 	return err
+}
+
+// warmClients opens c of the clients' connections to Herald before the
+// clock starts, as the baselines open theirs to Postgres (warmPool): c
+// concurrent reads of a notification that does not exist.
+func (h *herald) warmClients(ctx context.Context, c int) error {
+	return parallel(ctx, c, c, func(int) error {
+		_, err := h.notifications.GetNotification(ctx, connect.NewRequest(&heraldv1.GetNotificationRequest{NotificationId: uuid.NewString()}))
+		if connect.CodeOf(err) == connect.CodeNotFound {
+			return nil
+		}
+		return err
+	})
 }
 
 // addRecipients writes n recipients named prefix0..prefixN-1 whose

@@ -61,6 +61,9 @@ func runSingle(ctx context.Context, cfg Config, h *herald) (*SingleResult, error
 	if err := h.pauseLanes(ctx); err != nil {
 		return nil, err
 	}
+	if err := h.warmClients(ctx, cfg.Concurrency); err != nil {
+		return nil, err
+	}
 	only, err := sendSingles(ctx, cfg, h, recipients, "single-a-")
 	if err != nil {
 		return nil, err
