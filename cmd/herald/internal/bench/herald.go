@@ -284,7 +284,7 @@ func (h *herald) smsType(ctx context.Context, key string, p heraldv1.Priority) e
 	return err
 }
 
-// warmClients opens c of the clients' connections to Herald before the
+// warmClients opens up to c of the clients' connections to Herald before the
 // clock starts, as the baselines open theirs to Postgres (warmPool): c
 // concurrent reads of a notification that does not exist.
 func (h *herald) warmClients(ctx context.Context, c int) error {
