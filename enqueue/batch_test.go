@@ -137,6 +137,11 @@ func TestBatcherAcceptsConcurrentSendsOnce(t *testing.T) {
 	for id := range created {
 		require.Equal(t, 1, jobbed[id], "notification %s", id)
 	}
+	if conflicts == 1 {
+		for id := range keyed {
+			require.Equal(t, []uuid.UUID{id}, byKind["herald.fanout"], "the scheduled notification's own job")
+		}
+	}
 
 	// The lane is woken after the commit, without waiting for its poll.
 	ctx, cancel := context.WithTimeout(bb.ctx, 30*time.Second)

@@ -57,16 +57,23 @@ func readJobs(t *testing.T, b *testBundle, kind string) []riverJob {
 	return jobs
 }
 
-func TestInsertNotificationsWritesRiversJobs(t *testing.T) {
-	t.Parallel()
-	b := setup(t)
+// addWelcome gives the tenant message type "welcome" at version 1, which
+// newNotification's notifications refer to.
+func addWelcome(t *testing.T, b *testBundle) {
+	t.Helper()
 	_, err := store.New(b.st.Pool()).UpsertMessageType(b.ctx, b.tenant.ID, "welcome", store.MessageTypeSpec{
 		Priority: store.PriorityNormal, Channels: []store.Channel{store.ChannelWebhook},
 		Templates: store.Templates{Webhook: &store.WebhookTemplate{Body: "hi"}}})
 	require.NoError(t, err)
+}
+
+func TestInsertNotificationsWritesRiverJobs(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	addWelcome(t, b)
 
 	taken := newNotification(b.tenant.ID, "taken")
-	_, err = b.st.InsertNotifications(b.ctx, []*store.Notification{taken}, nil, false)
+	_, err := b.st.InsertNotifications(b.ctx, []*store.Notification{taken}, nil, false)
 	require.NoError(t, err)
 
 	first, dup, later := newNotification(b.tenant.ID, ""), newNotification(b.tenant.ID, "taken"), newNotification(b.tenant.ID, "")
@@ -112,10 +119,7 @@ func TestInsertNotificationsWritesRiversJobs(t *testing.T) {
 func TestInsertNotificationsNotifiesRiver(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	_, err := store.New(b.st.Pool()).UpsertMessageType(b.ctx, b.tenant.ID, "welcome", store.MessageTypeSpec{
-		Priority: store.PriorityNormal, Channels: []store.Channel{store.ChannelWebhook},
-		Templates: store.Templates{Webhook: &store.WebhookTemplate{Body: "hi"}}})
-	require.NoError(t, err)
+	addWelcome(t, b)
 	conn, err := b.st.Pool().Acquire(b.ctx)
 	require.NoError(t, err)
 	defer conn.Release()
