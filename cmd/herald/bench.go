@@ -21,7 +21,8 @@ func runBench(ctx context.Context, args []string) error {
 		db = app.DefaultDatabaseURL
 	}
 	fs.StringVar(&cfg.DatabaseURL, "database-url", db, "Postgres server to run on (a database is created and dropped)")
-	fs.IntVar(&cfg.N, "n", 2000, "notifications the single scenario sends")
+	fs.IntVar(&cfg.N, "n", 2000, "notifications the single scenario sends per phase and round")
+	fs.IntVar(&cfg.Rounds, "rounds", 3, "accept-only rounds of the single scenario, alternating with the Postgres baseline's")
 	fs.IntVar(&cfg.Concurrency, "concurrency", 32, "concurrent clients (Herald's and the baselines')")
 	fs.IntVar(&cfg.Recipients, "recipients", 10_000, "fan-out size")
 	fs.IntVar(&cfg.Bulk, "bulk", 100_000, "bulk flood of the lanes scenario")

@@ -14,14 +14,12 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 )
 
-// measureBaselines measures raw Postgres and raw River on the bench
-// database, as DEPENDENCIES.md defines them.
+// measureBaselines measures raw River on the bench database, as
+// DEPENDENCIES.md defines it. Raw Postgres runs in rounds with the single
+// scenario (pgBaseline).
 func measureBaselines(ctx context.Context, dbURL string, cfg Config, h *herald) (Baselines, error) {
 	var b Baselines
 	var err error
-	if b.PGInsertTxPerSec, err = pgInserts(ctx, dbURL, cfg.N, cfg.Concurrency); err != nil {
-		return b, err
-	}
 	if b.RiverInsertTxPerSec, err = riverNoops(ctx, dbURL, cfg.N, cfg.Concurrency, h, false); err != nil {
 		return b, err
 	}
@@ -31,33 +29,54 @@ func measureBaselines(ctx context.Context, dbURL string, cfg Config, h *herald) 
 	return b, nil
 }
 
-// pgInserts runs n one-row insert transactions (a row with a unique tenant
-// + idempotency key and a jsonb payload) from c clients.
-func pgInserts(ctx context.Context, dbURL string, n, c int) (float64, error) {
+// pgBaseline is raw Postgres as DEPENDENCIES.md defines it: one-row insert
+// transactions (a row with a unique tenant + idempotency key and a jsonb
+// payload) from c clients, on a warm pool of its own. It runs in rounds
+// between Herald's so that a slow spell of a shared machine falls on both.
+type pgBaseline struct {
+	pool   *pgxpool.Pool
+	c      int
+	rounds []float64 // transactions per second, in the order run
+}
+
+func openPGBaseline(ctx context.Context, dbURL string, c int) (*pgBaseline, error) {
 	pool, err := poolOf(ctx, dbURL, c)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	defer pool.Close()
 	if _, err := pool.Exec(ctx, `CREATE TABLE bench_pg_inserts (
 		tenant_id uuid NOT NULL, idempotency_key text NOT NULL, payload jsonb NOT NULL,
 		created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (tenant_id, idempotency_key))`); err != nil {
-		return 0, err
+		pool.Close()
+		return nil, err
 	}
 	if err := warmPool(ctx, pool, c); err != nil {
-		return 0, err
+		pool.Close()
+		return nil, err
 	}
+	return &pgBaseline{pool: pool, c: c}, nil
+}
+
+// round runs n transactions, as a tenant of its own, and records their
+// rate.
+func (b *pgBaseline) round(ctx context.Context, n int) error {
 	tenant := uuid.New()
 	start := time.Now()
-	err = parallel(ctx, n, c, func(i int) error {
-		return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+	err := parallel(ctx, n, b.c, func(i int) error {
+		return pgx.BeginFunc(ctx, b.pool, func(tx pgx.Tx) error {
 			_, err := tx.Exec(ctx, `INSERT INTO bench_pg_inserts (tenant_id, idempotency_key, payload) VALUES ($1, $2, $3)`,
 				tenant, fmt.Sprint("key-", i), map[string]any{"messageType": "bench", "recipientIds": []string{"r"}, "i": i})
 			return err
 		})
 	})
-	return float64(n) / time.Since(start).Seconds(), err
+	if err != nil {
+		return fmt.Errorf("postgres baseline: %w", err)
+	}
+	b.rounds = append(b.rounds, float64(n)/time.Since(start).Seconds())
+	return nil
 }
+
+func (b *pgBaseline) close() { b.pool.Close() }
 
 type noopArgs struct {
 	I int `json:"i"`

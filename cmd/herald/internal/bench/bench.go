@@ -32,8 +32,13 @@ type Config struct {
 	// DatabaseURL is any database on the Postgres server to use; the bench
 	// creates its own database there and drops it afterwards.
 	DatabaseURL string
-	// N is how many notifications the single scenario sends (default 2000).
+	// N is how many notifications the single scenario sends per phase and
+	// per round (default 2000).
 	N int
+	// Rounds is how many times the single scenario's accept-only phase and
+	// the raw Postgres baseline run, alternately; their medians are
+	// compared (default 3).
+	Rounds int
 	// Concurrency is how many clients send at once, and how many the
 	// baselines use (default 32).
 	Concurrency int
@@ -60,6 +65,9 @@ type Config struct {
 func (c *Config) defaults() {
 	if c.N == 0 {
 		c.N = 2000
+	}
+	if c.Rounds == 0 {
+		c.Rounds = 3
 	}
 	if c.Concurrency == 0 {
 		c.Concurrency = 32
@@ -109,6 +117,7 @@ type Machine struct {
 // Settings are the knobs both Herald and the baselines used.
 type Settings struct {
 	N               int    `json:"n"`
+	Rounds          int    `json:"rounds"`
 	Concurrency     int    `json:"concurrency"`
 	Workers         int    `json:"workers"`
 	FetchCooldownMS int    `json:"fetch_cooldown_ms"`
@@ -119,8 +128,12 @@ type Settings struct {
 // Baselines are the reference rates, measured in the same run.
 type Baselines struct {
 	// PGInsertTxPerSec: one-row insert transactions (unique tenant +
-	// idempotency key, jsonb payload) from Concurrency clients.
+	// idempotency key, jsonb payload) from Concurrency clients, the median
+	// of PGInsertTxRounds. Measured with the single scenario only.
 	PGInsertTxPerSec float64 `json:"pg_insert_tx_per_sec"`
+	// PGInsertTxRounds are the rounds run between the single scenario's
+	// accept-only rounds.
+	PGInsertTxRounds []float64 `json:"pg_insert_tx_rounds,omitempty"`
 	// RiverInsertTxPerSec: no-op jobs, each inserted in its own transaction
 	// from Concurrency clients, inserted and worked per second.
 	RiverInsertTxPerSec float64 `json:"river_insert_tx_per_sec"`
@@ -148,6 +161,21 @@ func latency(ds []time.Duration) Latency {
 		return float64(s[i]) / float64(time.Millisecond)
 	}
 	return Latency{P50: at(0.50), P95: at(0.95), P99: at(0.99), Max: float64(s[len(s)-1]) / float64(time.Millisecond)}
+}
+
+// median is the middle of xs (the mean of the middle two for an even
+// count), 0 for none.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	m := len(s) / 2
+	if len(s)%2 == 0 {
+		return (s[m-1] + s[m]) / 2
+	}
+	return s[m]
 }
 
 // Process is what the Herald process used during a scenario.
@@ -189,8 +217,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	defer db.drop(context.WithoutCancel(ctx))
 	r.Machine.Postgres = db.serverVersion
 
-	// The baselines run on the migrated database before Herald starts, with
-	// the worker count, fetch cooldown and pool size Herald will use.
+	// River's baselines run on the migrated database before Herald starts,
+	// with the worker count, fetch cooldown and pool size Herald will use;
+	// Postgres's runs in rounds with the single scenario.
 	h, err := startHerald(ctx, cfg, db.url, func(h *herald) error {
 		cfg.Logger.Info("baselines", "concurrency", cfg.Concurrency, "workers", h.workers)
 		var err error
@@ -203,14 +232,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	defer h.stop(context.WithoutCancel(ctx))
-	r.Settings = Settings{N: cfg.N, Concurrency: cfg.Concurrency, Workers: h.workers, FetchCooldownMS: int(h.fetchCooldown / time.Millisecond),
-		PoolSize: h.poolSize, Herald: h.mode}
+	r.Settings = Settings{N: cfg.N, Rounds: cfg.Rounds, Concurrency: cfg.Concurrency, Workers: h.workers,
+		FetchCooldownMS: int(h.fetchCooldown / time.Millisecond), PoolSize: h.poolSize, Herald: h.mode}
 	for _, s := range cfg.Scenarios {
 		cfg.Logger.Info("scenario", "name", s)
 		var err error
 		switch s {
 		case ScenarioSingle:
-			r.Single, err = runSingle(ctx, cfg, h)
+			r.Single, err = runSingle(ctx, cfg, h, &r.Baselines)
 		case ScenarioFanout:
 			r.Fanout, err = runFanout(ctx, cfg, h, false)
 		case ScenarioTopic:

@@ -25,11 +25,14 @@ func TestSmoke(t *testing.T) {
 	require.NoError(t, err)
 
 	require.Positive(t, report.Baselines.PGInsertTxPerSec)
+	require.Len(t, report.Baselines.PGInsertTxRounds, 3, "rounds default to 3")
 	require.Positive(t, report.Baselines.RiverInsertTxPerSec)
 	require.Positive(t, report.Baselines.RiverInsertManyPerSec)
 
 	s := report.Single
 	require.Positive(t, s.AcceptOnlyPerSec)
+	require.Len(t, s.AcceptOnlyRounds, 3)
+	require.Contains(t, s.AcceptOnlyRounds, s.AcceptOnlyPerSec, "an odd count's median is one of the rounds")
 	require.Zero(t, s.DeliveredWhilePaused, "paused lanes delivered")
 	require.Positive(t, s.E2EPerSec)
 	require.Zero(t, s.Repeats, "a delivery arrived twice")

@@ -44,6 +44,7 @@ type herald struct {
 	fetchCooldown time.Duration
 	poolSize      int
 
+	dbURL         string        // the bench database
 	pool          *pgxpool.Pool // the bench's own connections, for setup and polling
 	river         *river.Client[pgx.Tx]
 	sms           *smsServer // the Twilio API Herald's SMS channel calls
@@ -86,7 +87,7 @@ func settings(env map[string]string) (app.Config, int, time.Duration, error) {
 func startHerald(ctx context.Context, cfg Config, dbURL string, ready func(*herald) error) (*herald, error) {
 	keyBytes := make([]byte, 24)
 	_, _ = rand.Read(keyBytes)
-	h := &herald{key: "bench-" + hex.EncodeToString(keyBytes)}
+	h := &herald{key: "bench-" + hex.EncodeToString(keyBytes), dbURL: dbURL}
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err

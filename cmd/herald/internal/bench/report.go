@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -11,17 +12,22 @@ func (r *Report) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	p := func(format string, a ...any) { fmt.Fprintf(tw, format+"\n", a...) }
 	p("machine\t%d CPUs, %s/%s, Postgres %s", r.Machine.CPUs, r.Machine.GOOS, r.Machine.GOARCH, r.Machine.Postgres)
-	p("settings\tn=%d concurrency=%d workers=%d fetch_cooldown=%dms pool=%d herald=%s", r.Settings.N, r.Settings.Concurrency,
+	p("settings\tn=%d rounds=%d concurrency=%d workers=%d fetch_cooldown=%dms pool=%d herald=%s", r.Settings.N, r.Settings.Rounds, r.Settings.Concurrency,
 		r.Settings.Workers, r.Settings.FetchCooldownMS, r.Settings.PoolSize, r.Settings.Herald)
 	p("")
 	p("baseline\trate")
-	p("raw Postgres one-row insert tx\t%.0f/s", r.Baselines.PGInsertTxPerSec)
+	if len(r.Baselines.PGInsertTxRounds) > 0 {
+		p("raw Postgres one-row insert tx\t%.0f/s\tmedian of %s", r.Baselines.PGInsertTxPerSec, rates(r.Baselines.PGInsertTxRounds))
+	} else {
+		p("raw Postgres one-row insert tx\tnot measured (it runs with the single scenario)")
+	}
 	p("raw River InsertTx + work (no-op)\t%.0f/s", r.Baselines.RiverInsertTxPerSec)
 	p("raw River InsertMany + work (no-op)\t%.0f/s", r.Baselines.RiverInsertManyPerSec)
 	if s := r.Single; s != nil {
 		p("")
 		p("single recipient\t")
-		p("accepted, lanes paused\t%.0f/s\taccept p50/p95/p99 %.1f/%.1f/%.1f ms", s.AcceptOnlyPerSec, s.AcceptOnly.P50, s.AcceptOnly.P95, s.AcceptOnly.P99)
+		p("accepted, lanes paused\t%.0f/s\tmedian of %s\taccept p50/p95/p99 %.1f/%.1f/%.1f ms", s.AcceptOnlyPerSec, rates(s.AcceptOnlyRounds),
+			s.AcceptOnly.P50, s.AcceptOnly.P95, s.AcceptOnly.P99)
 		p("backlog drained\t%.0f/s\tdelivered while paused %d", s.DrainPerSec, s.DeliveredWhilePaused)
 		p("accepted while delivering\t%.0f/s\taccept p50/p95/p99 %.1f/%.1f/%.1f ms", s.AcceptPerSec, s.Accept.P50, s.Accept.P95, s.Accept.P99)
 		p("delivered end to end\t%.0f/s\taccept-to-delivered p50/p95/p99 %.1f/%.1f/%.1f ms", s.E2EPerSec,
@@ -70,4 +76,13 @@ func (r *Report) WriteTable(w io.Writer) error {
 		p("%s\t%.2f\t%s %.2f\t%v", t.Name, t.Value, op, t.Target, t.Met)
 	}
 	return tw.Flush()
+}
+
+// rates lists per-second rates as "a, b, c /s".
+func rates(xs []float64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprintf("%.0f", x)
+	}
+	return strings.Join(parts, ", ") + " /s"
 }

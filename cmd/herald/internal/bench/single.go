@@ -11,21 +11,24 @@ import (
 	heraldv1 "github.com/heraldhq/herald/gen/herald/v1"
 )
 
-// SingleResult is the single-recipient scenario, in three phases of N
-// Sends from Concurrency clients, each to one recipient's webhook:
+// SingleResult is the single-recipient scenario, in three phases of Sends
+// from Concurrency clients, each to one recipient's webhook:
 //
 //  1. accept only: every lane paused (River's QueuePause), so the API path
-//     is measured alone, as the Postgres baseline runs alone;
+//     is measured alone, as the Postgres baseline runs alone. Rounds of N
+//     Sends alternate with rounds of the baseline's N transactions;
 //  2. drain: the lanes resume and work that backlog;
-//  3. end to end: Sends while delivering, until every one has arrived.
+//  3. end to end: N Sends while delivering, until every one has arrived.
 type SingleResult struct {
-	AcceptOnlyPerSec float64 `json:"accept_only_per_sec"`
-	AcceptOnly       Latency `json:"accept_only_latency"`
+	// AcceptOnlyPerSec is the median of AcceptOnlyRounds.
+	AcceptOnlyPerSec float64   `json:"accept_only_per_sec"`
+	AcceptOnlyRounds []float64 `json:"accept_only_rounds"`
+	AcceptOnly       Latency   `json:"accept_only_latency"`
 	// DeliveredWhilePaused counts deliveries that arrived in phase 1: a
 	// worker that heard of the pause late. Expected 0.
 	DeliveredWhilePaused int `json:"delivered_while_paused"`
-	// DrainPerSec is phase 1's deliveries worked per second from the
-	// resume to the last arrival.
+	// DrainPerSec is phase 1's deliveries (Rounds x N) worked per second
+	// from the resume to the last arrival.
 	DrainPerSec float64 `json:"drain_per_sec"`
 	// AcceptPerSec is phase 3's Sends accepted per second while Herald
 	// delivers.
@@ -41,7 +44,9 @@ type SingleResult struct {
 	Process Process `json:"process"`
 }
 
-func runSingle(ctx context.Context, cfg Config, h *herald) (*SingleResult, error) {
+// runSingle runs the scenario and records the Postgres baseline's rounds in
+// b.
+func runSingle(ctx context.Context, cfg Config, h *herald, b *Baselines) (*SingleResult, error) {
 	recv, err := newReceiver(0)
 	if err != nil {
 		return nil, err
@@ -64,28 +69,29 @@ func runSingle(ctx context.Context, cfg Config, h *herald) (*SingleResult, error
 	if err := h.warmClients(ctx, cfg.Concurrency); err != nil {
 		return nil, err
 	}
-	only, err := sendSingles(ctx, cfg, h, recipients, "single-a-")
+	accepted, err := acceptRounds(ctx, cfg, h, recipients, res, b)
 	if err != nil {
 		return nil, err
 	}
-	res.AcceptOnlyPerSec = float64(cfg.N) / only.dur.Seconds()
-	res.AcceptOnly = latency(only.accept)
+	res.AcceptOnlyPerSec = median(res.AcceptOnlyRounds)
+	res.AcceptOnly = latency(accepted)
 	res.DeliveredWhilePaused, _ = recv.counts()
 	resumed := time.Now()
 	if err := h.resumeLanes(ctx); err != nil {
 		return nil, err
 	}
-	if err := recv.wait(waitCtx, cfg.N); err != nil {
+	backlog := cfg.Rounds * cfg.N
+	if err := recv.wait(waitCtx, backlog); err != nil {
 		return nil, err
 	}
-	res.DrainPerSec = float64(cfg.N) / recv.lastArrival().Sub(resumed).Seconds()
+	res.DrainPerSec = float64(backlog) / recv.lastArrival().Sub(resumed).Seconds()
 
 	m := h.meter()
 	e2e, err := sendSingles(ctx, cfg, h, recipients, "single-e-")
 	if err != nil {
 		return nil, err
 	}
-	if err := recv.wait(waitCtx, 2*cfg.N); err != nil {
+	if err := recv.wait(waitCtx, backlog+cfg.N); err != nil {
 		return nil, err
 	}
 	res.Process = m.done()
@@ -101,6 +107,33 @@ func runSingle(ctx context.Context, cfg Config, h *herald) (*SingleResult, error
 	res.AcceptToDelivered = latency(toDelivered)
 	_, res.Repeats = recv.counts()
 	return res, nil
+}
+
+// acceptRounds runs phase 1: cfg.Rounds rounds of the Postgres baseline,
+// each followed by one of cfg.N Sends. It records both sides' rates and
+// returns every Send's accept latency. The baseline's connections are
+// closed before the phases that follow.
+func acceptRounds(ctx context.Context, cfg Config, h *herald, recipients []string, res *SingleResult, b *Baselines) ([]time.Duration, error) {
+	pg, err := openPGBaseline(ctx, h.dbURL, cfg.Concurrency)
+	if err != nil {
+		return nil, err
+	}
+	defer pg.close()
+	var accepted []time.Duration
+	for r := range cfg.Rounds {
+		if err := pg.round(ctx, cfg.N); err != nil {
+			return nil, err
+		}
+		only, err := sendSingles(ctx, cfg, h, recipients, fmt.Sprintf("single-a%d-", r))
+		if err != nil {
+			return nil, err
+		}
+		res.AcceptOnlyRounds = append(res.AcceptOnlyRounds, float64(cfg.N)/only.dur.Seconds())
+		accepted = append(accepted, only.accept...)
+	}
+	b.PGInsertTxRounds = pg.rounds
+	b.PGInsertTxPerSec = median(pg.rounds)
+	return accepted, nil
 }
 
 // sent is one phase of Sends.
