@@ -89,6 +89,22 @@ func (c *Config) defaults() {
 	}
 }
 
+// validate rejects sizes that cannot be measured; call it after defaults.
+func (c *Config) validate() error {
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"n", c.N}, {"rounds", c.Rounds}, {"concurrency", c.Concurrency}, {"recipients", c.Recipients}, {"bulk", c.Bulk}, {"queued", c.Queued}} {
+		if f.v < 1 {
+			return fmt.Errorf("bench: %s must be at least 1, got %d", f.name, f.v)
+		}
+	}
+	if c.WorkerProcs < 0 {
+		return fmt.Errorf("bench: worker-procs must not be negative, got %d", c.WorkerProcs)
+	}
+	return nil
+}
+
 // Report is everything one run measured.
 type Report struct {
 	Machine     Machine            `json:"machine"`
@@ -207,6 +223,9 @@ func check(name string, value, target float64, atMost bool) TargetCheck {
 // Run measures the baselines and the configured scenarios.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	cfg.defaults()
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
 	r := &Report{StartedAt: time.Now(), Ratios: map[string]float64{}}
 	r.Machine = Machine{CPUs: runtime.NumCPU(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH}
 

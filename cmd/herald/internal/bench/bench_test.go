@@ -60,3 +60,11 @@ func TestSmoke(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, string(b), `"accept_vs_pg"`)
 }
+
+func TestRunRejectsSizesBelowOne(t *testing.T) {
+	t.Parallel()
+	_, err := bench.Run(context.Background(), bench.Config{DatabaseURL: storetest.ServerURL(), Rounds: -1})
+	require.ErrorContains(t, err, "rounds must be at least 1")
+	_, err = bench.Run(context.Background(), bench.Config{DatabaseURL: storetest.ServerURL(), WorkerProcs: -2})
+	require.ErrorContains(t, err, "worker-procs")
+}
