@@ -69,12 +69,9 @@ func runSingle(ctx context.Context, cfg Config, h *herald, b *Baselines) (*Singl
 	if err := h.warmClients(ctx, cfg.Concurrency); err != nil {
 		return nil, err
 	}
-	accepted, err := acceptRounds(ctx, cfg, h, recipients, res, b)
-	if err != nil {
+	if err := acceptRounds(ctx, cfg, h, recipients, res, b); err != nil {
 		return nil, err
 	}
-	res.AcceptOnlyPerSec = median(res.AcceptOnlyRounds)
-	res.AcceptOnly = latency(accepted)
 	res.DeliveredWhilePaused, _ = recv.counts()
 	resumed := time.Now()
 	if err := h.resumeLanes(ctx); err != nil {
@@ -110,30 +107,32 @@ func runSingle(ctx context.Context, cfg Config, h *herald, b *Baselines) (*Singl
 }
 
 // acceptRounds runs phase 1: cfg.Rounds rounds of the Postgres baseline,
-// each followed by one of cfg.N Sends. It records both sides' rates and
-// returns every Send's accept latency. The baseline's connections are
-// closed before the phases that follow.
-func acceptRounds(ctx context.Context, cfg Config, h *herald, recipients []string, res *SingleResult, b *Baselines) ([]time.Duration, error) {
+// each followed by one of cfg.N Sends, and records both sides' rounds and
+// medians, and the Sends' accept latency, in res and b. The baseline's
+// connections are closed before the phases that follow.
+func acceptRounds(ctx context.Context, cfg Config, h *herald, recipients []string, res *SingleResult, b *Baselines) error {
 	pg, err := openPGBaseline(ctx, h.dbURL, cfg.Concurrency)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer pg.close()
 	var accepted []time.Duration
 	for r := range cfg.Rounds {
 		if err := pg.round(ctx, cfg.N); err != nil {
-			return nil, err
+			return err
 		}
 		only, err := sendSingles(ctx, cfg, h, recipients, fmt.Sprintf("single-a%d-", r))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		res.AcceptOnlyRounds = append(res.AcceptOnlyRounds, float64(cfg.N)/only.dur.Seconds())
 		accepted = append(accepted, only.accept...)
 	}
+	res.AcceptOnlyPerSec = median(res.AcceptOnlyRounds)
+	res.AcceptOnly = latency(accepted)
 	b.PGInsertTxRounds = pg.rounds
 	b.PGInsertTxPerSec = median(pg.rounds)
-	return accepted, nil
+	return nil
 }
 
 // sent is one phase of Sends.
